@@ -1,0 +1,18 @@
+/**
+ * rnnspec's reference: torch.tensor copy semantics, nn.Embedding and nn.RNN with packed sequences,
+ * as readable TypeScript. The public surface mirrors PyTorch's names (`tensor`, `asTensor`,
+ * `nn.Embedding`, `nn.RNN`, `F.embedding`, `nn.utils.rnn.packPaddedSequence`, ...).
+ */
+export { Tensor, numelOf, type VersionCounter } from './tensor.ts';
+export { tensor, asTensor, type TensorData, type TensorOptions } from './creation.ts';
+export { DTYPES, isFloatingPoint, promoteTypes, type DType, type Storage } from './dtype.ts';
+export { noGrad, isGradEnabled } from './autograd.ts';
+export { SparseCooTensor } from './sparse.ts';
+export { Generator, defaultGenerator, manualSeed } from './random.ts';
+export { catchWarnings, type Warning } from './warnings.ts';
+export { Module } from './module.ts';
+export {
+  TorchError, RuntimeError, ValueError, PyTypeError, IndexError, AssertionError, AttributeError,
+  type PythonErrorType,
+} from './errors.ts';
+export * as ops from './ops/index.ts';
