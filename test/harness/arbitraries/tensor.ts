@@ -20,7 +20,7 @@ export const boolLeaf = fc.boolean();
 export const nestedDataArb = fc
   .record({ shape: shapeArb(3, 3).filter((s) => s.every((d) => d > 0)), kind: fc.constantFrom('int', 'float', 'bool') })
   .chain(({ shape, kind }) =>
-    nestedArb(shape, kind === 'int' ? intLeaf : kind === 'float' ? floatLeaf : boolLeaf).map((data) => ({ shape, kind, data })),
+    nestedArb<unknown>(shape, kind === 'int' ? intLeaf : kind === 'float' ? floatLeaf : boolLeaf).map((data) => ({ shape, kind, data })),
   );
 
 export const float64ArrayArb = fc.float64Array({ minLength: 0, maxLength: 12 });
