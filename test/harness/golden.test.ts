@@ -99,17 +99,17 @@ describe('tensor encoding round-trips exactly', () => {
   it('float32 values written as float64 reprs come back bit-exact, subnormals included', () => {
     const values = Float32Array.from([1e-45, 1.1754942e-38, 3.4028235e38, 0.1, -2.5]);
     const back = decodeTensor(JSON.parse(JSON.stringify(encodeTensor({ dtype: 'float32', shape: [5], data: values })))).data;
-    expect(Array.from(back)).toEqual(Array.from(values));
+    expect(Array.from(back as Float32Array)).toEqual(Array.from(values));
   });
   it('float64 non-finite values survive encode then decode', () => {
     const values = Float64Array.from([Infinity, -Infinity, NaN, 1.7976931348623157e308]);
     const back = decodeTensor(JSON.parse(JSON.stringify(encodeTensor({ dtype: 'float64', shape: [4], data: values })))).data;
-    expect(Array.from(back)).toEqual(Array.from(values));
+    expect(Array.from(back as Float64Array)).toEqual(Array.from(values));
   });
   it('int64 2^53 ± 1 and the int64 extremes', () => {
     const values = BigInt64Array.from([2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 1n, -(2n ** 63n), 2n ** 63n - 1n]);
     const json = encodeTensor({ dtype: 'int64', shape: [5], data: values });
     expect(json.data).toEqual([9007199254740991, '9007199254740992', '9007199254740993', '-9223372036854775808', '9223372036854775807']);
-    expect(Array.from(decodeTensor(json).data)).toEqual(Array.from(values));
+    expect(Array.from(decodeTensor(json).data as BigInt64Array)).toEqual(Array.from(values));
   });
 });

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { PlainTensor } from './compare.ts';
+import type { PlainTensor } from '../../impl/contract.ts';
 
 export const GOLDEN_DIR = fileURLToPath(new URL('../../golden', import.meta.url));
 export const EXPORTER = fileURLToPath(new URL('../../scripts/export_golden.py', import.meta.url));
@@ -203,4 +203,25 @@ export function encodeTensor(t: PlainTensor): TensorJson {
     return v;
   });
   return { dtype: t.dtype as TensorJson['dtype'], shape: [...t.shape], data };
+}
+
+/**
+ * A tagged JS value (FIXTURES.md "A JS value") as a JavaScript caller would write it:
+ * `{"$bigint"}` -> bigint, `{"$num"}` -> NaN / ±Infinity / -0, `{"$typed"}` -> a typed array,
+ * `{"$tensor"}` -> `makeTensor(...)`, `{"$str"}` -> string, `{"$none"}` -> null.
+ */
+export function decodeJsValue(v: unknown, makeTensor: (t: PlainTensor) => unknown): unknown {
+  if (Array.isArray(v)) return v.map((x) => decodeJsValue(x, makeTensor));
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  if ('$num' in o) return { nan: NaN, inf: Infinity, '-inf': -Infinity, '-0': -0 }[o.$num as string];
+  if ('$bigint' in o) return BigInt(o.$bigint as string);
+  if ('$str' in o) return o.$str;
+  if ('$none' in o) return null;
+  if ('$typed' in o) {
+    const data = o.data as TensorJson['data'];
+    return decodeTensor({ dtype: o.$typed as TensorJson['dtype'], shape: [data.length], data }).data;
+  }
+  if ('$tensor' in o) return makeTensor(decodeTensor(o.$tensor as TensorJson));
+  throw new GoldenError(`unknown JS value tag in ${JSON.stringify(v).slice(0, 80)}`);
 }

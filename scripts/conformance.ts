@@ -1,0 +1,109 @@
+/**
+ * `npm run conformance`: runs the conformance suite (every golden RNN and Embedding case) against
+ * implementations and prints the feature x implementation matrix; writes the same report as JSON,
+ * Markdown and JUnit XML.
+ *
+ *   npm run conformance                                   reference and onnxruntime
+ *   npm run conformance -- --adapter ./my-adapter.ts      a third-party adapter module
+ *   npm run conformance -- --adapter reference --case rnn/tanh_l1_uni_bias_f32
+ *   options: --out DIR (default out/conformance), --timeout MS (per case, default 20000), --quiet
+ *
+ * An adapter module exports `default` or `adapter` (an Adapter, see impl/contract.ts) or
+ * `createAdapter()` returning one (or a promise of one).
+ * Exit code: 0 when no case failed, 1 when some case failed, 2 on a usage or loading error.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Adapter } from '../impl/contract.ts';
+import { loadGolden } from '../test/harness/golden.ts';
+import { suiteCases } from '../test/suite/cases.ts';
+import { formatJUnit, formatJson, formatMarkdown, formatText, summarize, type ImplementationReport } from '../test/suite/report.ts';
+import { runSuite } from '../test/suite/runner.ts';
+
+const BUILT_IN: Record<string, () => Promise<Adapter>> = {
+  reference: async () => (await import('../impl/reference/index.ts')).createReferenceAdapter(),
+  onnxruntime: async () => (await import('../impl/onnxruntime/index.ts')).createOnnxRuntimeAdapter(),
+};
+
+interface Args {
+  adapters: string[];
+  cases: string[];
+  out: string;
+  timeoutMs: number;
+  quiet: boolean;
+}
+
+function usage(message: string): never {
+  console.error(`conformance: ${message}\nusage: npm run conformance -- [--adapter NAME|PATH]... [--case ID]... [--out DIR] [--timeout MS] [--quiet]\nbuilt-in adapters: ${Object.keys(BUILT_IN).join(', ')}`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { adapters: [], cases: [], out: 'out/conformance', timeoutMs: 20_000, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => argv[++i] ?? usage(`${a} needs a value`);
+    if (a === '--adapter') args.adapters.push(value());
+    else if (a === '--case') args.cases.push(value());
+    else if (a === '--out') args.out = value();
+    else if (a === '--timeout') args.timeoutMs = Number(value());
+    else if (a === '--quiet') args.quiet = true;
+    else usage(`unknown argument '${a}'`);
+  }
+  if (!(args.timeoutMs > 0)) usage('--timeout needs a positive number of milliseconds');
+  if (args.adapters.length === 0) args.adapters = ['reference', 'onnxruntime'];
+  return args;
+}
+
+async function loadAdapter(spec: string): Promise<Adapter> {
+  if (spec in BUILT_IN) return BUILT_IN[spec]();
+  const mod = (await import(pathToFileURL(resolve(spec)).href)) as Record<string, unknown>;
+  const candidate = mod.createAdapter ? await (mod.createAdapter as () => Adapter | Promise<Adapter>)() : (mod.default ?? mod.adapter);
+  const adapter = candidate as Adapter | undefined;
+  if (!adapter || typeof adapter.name !== 'string' || typeof adapter.capabilities !== 'object') {
+    throw new Error(`${spec} exports no adapter: export default (or 'adapter') an object with name and capabilities, or createAdapter()`);
+  }
+  return adapter;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  let cases = suiteCases(loadGolden().cases);
+  if (args.cases.length > 0) {
+    const unknown = args.cases.filter((id) => !cases.some((c) => c.id === id));
+    if (unknown.length > 0) usage(`no suite case ${unknown.join(', ')} (golden cases with outputs of api rnn or embedding)`);
+    cases = cases.filter((c) => args.cases.includes(c.id));
+  }
+  const reports: ImplementationReport[] = [];
+  for (const spec of args.adapters) {
+    let adapter: Adapter;
+    try {
+      adapter = await loadAdapter(spec);
+    } catch (e) {
+      console.error(`conformance: cannot load adapter '${spec}': ${(e as Error).message}`);
+      process.exit(2);
+    }
+    let done = 0;
+    const results = await runSuite(adapter, cases, {
+      timeoutMs: args.timeoutMs,
+      adapterArg: `--adapter ${spec}`,
+      onResult: () => {
+        done++;
+        if (!args.quiet && process.stderr.isTTY) process.stderr.write(`\r${adapter.name}: ${done}/${cases.length} cases`);
+      },
+    });
+    if (!args.quiet && process.stderr.isTTY) process.stderr.write('\n');
+    await adapter.dispose?.();
+    reports.push(summarize(adapter.name, results));
+  }
+  console.log(formatText(reports));
+  mkdirSync(args.out, { recursive: true });
+  writeFileSync(join(args.out, 'report.json'), formatJson(reports));
+  writeFileSync(join(args.out, 'report.md'), formatMarkdown(reports));
+  writeFileSync(join(args.out, 'junit.xml'), formatJUnit(reports));
+  console.log(`\nreports: ${join(args.out, 'report.json')}, report.md, junit.xml`);
+  process.exitCode = reports.some((r) => r.cases.some((c) => c.status === 'fail')) ? 1 : 0;
+}
+
+await main();

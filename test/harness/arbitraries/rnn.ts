@@ -1,0 +1,95 @@
+/**
+ * fast-check arbitraries for nn.RNN and packed sequences: small sizes, the constructor options each
+ * randomly present or omitted (so PyTorch's defaults get exercised), sequence lengths, and a seed
+ * from which the test draws every tensor value. Everything is plain data; tests build the tensors.
+ */
+import { fc } from '@fast-check/vitest';
+import { Generator, Tensor, type DType } from '../../../reference/index.ts';
+
+export type FloatDType = 'float32' | 'float64';
+
+/** The options of `new RNN(inputSize, hiddenSize, options)`, each one possibly omitted. */
+export interface RnnOptionsDraw {
+  numLayers?: number;
+  nonlinearity?: 'tanh' | 'relu';
+  bias?: boolean;
+  batchFirst?: boolean;
+  bidirectional?: boolean;
+}
+
+export interface RnnDraw {
+  inputSize: number;
+  hiddenSize: number;
+  options: RnnOptionsDraw;
+  /** Padded sequence length L and batch N. */
+  L: number;
+  N: number;
+  /** Pass an explicit h_0 (else the default zeros). */
+  withH0: boolean;
+  /** Seeds every tensor value the test draws. */
+  seed: number;
+}
+
+export interface PackedDraw extends RnnDraw {
+  /** One length per batch entry, each in [1, L]; non-increasing when enforceSorted. */
+  lengths: number[];
+  /** undefined: omitted (PyTorch's default, true). */
+  enforceSorted?: boolean;
+}
+
+export const optionsArb = (maxLayers = 3): fc.Arbitrary<RnnOptionsDraw> =>
+  fc.record(
+    {
+      numLayers: fc.integer({ min: 1, max: maxLayers }),
+      nonlinearity: fc.constantFrom('tanh' as const, 'relu' as const),
+      bias: fc.boolean(),
+      batchFirst: fc.boolean(),
+      bidirectional: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  );
+
+export function rnnArb(c: { maxLayers?: number; maxL?: number; maxN?: number; minN?: number; options?: fc.Arbitrary<RnnOptionsDraw> } = {}): fc.Arbitrary<RnnDraw> {
+  return fc.record({
+    inputSize: fc.integer({ min: 1, max: 4 }),
+    hiddenSize: fc.integer({ min: 1, max: 4 }),
+    options: c.options ?? optionsArb(c.maxLayers),
+    L: fc.integer({ min: 1, max: c.maxL ?? 5 }),
+    N: fc.integer({ min: c.minN ?? 1, max: c.maxN ?? 4 }),
+    withH0: fc.boolean(),
+    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+  });
+}
+
+/** Lengths in [1, L] for each of the N entries; sorted non-increasing when enforceSorted is not false. */
+export function packedArb(c: Parameters<typeof rnnArb>[0] = {}): fc.Arbitrary<PackedDraw> {
+  return rnnArb(c).chain((d) =>
+    fc
+      .record(
+        {
+          lengths: fc.array(fc.integer({ min: 1, max: d.L }), { minLength: d.N, maxLength: d.N }),
+          enforceSorted: fc.boolean(),
+        },
+        { requiredKeys: ['lengths'] },
+      )
+      .map(({ lengths, enforceSorted }) => ({
+        ...d,
+        lengths: enforceSorted === false ? lengths : [...lengths].sort((a, b) => b - a),
+        ...(enforceSorted === undefined ? {} : { enforceSorted }),
+      })),
+  );
+}
+
+/** A tensor of N(0, 1) draws (row-major) from `gen`, rounded to `dtype`. */
+export function randn(gen: Generator, shape: readonly number[], dtype: DType = 'float64'): Tensor {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const values = Array.from({ length: n }, () => gen.normal());
+  return new Tensor(dtype, shape, dtype === 'float32' ? Float32Array.from(values) : Float64Array.from(values));
+}
+
+/** A 0/1 tensor, each element 1 with probability `keep`. */
+export function bernoulli(gen: Generator, shape: readonly number[], keep: number, dtype: DType = 'float64'): Tensor {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const values = Array.from({ length: n }, () => (gen.random() < keep ? 1 : 0));
+  return new Tensor(dtype, shape, dtype === 'float32' ? Float32Array.from(values) : Float64Array.from(values));
+}

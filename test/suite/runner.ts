@@ -1,0 +1,147 @@
+/**
+ * Runs suite cases through an adapter and judges each one: `pass`, `fail` (wrong values, shapes or
+ * dtypes, NaN, a throw, a time-out, a mutated input) or `unsupported` (not claimed, with the
+ * reason). One case's failure never stops the run.
+ */
+import type { Adapter, PlainTensor } from '../../impl/contract.ts';
+import { compareTensors, type Comparison } from '../harness/compare.ts';
+import { EXACT, RENORM, tolerance, type Tolerance } from '../harness/tolerances.ts';
+import type { SuiteCase } from './cases.ts';
+import { embeddingUnsupported, rnnUnsupported } from './features.ts';
+
+export type Status = 'pass' | 'fail' | 'unsupported';
+
+export interface CaseResult {
+  id: string;
+  kind: SuiteCase['kind'];
+  features: string[];
+  status: Status;
+  /** Why it failed or is unsupported; for a pass, the closest comparison. */
+  message: string;
+  /** Worst headroom over the case's comparisons (0 = exact, 1 = at the tolerance). */
+  headroom: number;
+  maxAbsError: number;
+  ms: number;
+  /** A command that reruns just this case. */
+  repro: string;
+}
+
+export interface RunOptions {
+  timeoutMs?: number;
+  /** How the CLI was called to select the adapter, for repro lines. */
+  adapterArg?: string;
+}
+
+function snapshot(tensors: PlainTensor[]): Array<Uint8Array> {
+  return tensors.map((t) => new Uint8Array(t.data.buffer.slice(t.data.byteOffset, t.data.byteOffset + t.data.byteLength)));
+}
+
+function sameBytes(a: Uint8Array, t: PlainTensor): boolean {
+  const b = new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength);
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The inputs an adapter must leave untouched, by name. */
+function readOnlyInputs(c: SuiteCase): Array<[string, PlainTensor]> {
+  if (c.kind === 'rnn') {
+    const i = c.input;
+    return [
+      ['input', i.input], ...(i.h0 ? [['h0', i.h0] as [string, PlainTensor]] : []),
+      ...Object.entries(i.params), ...(i.dropoutMasks ?? []).map((m, k) => [`dropout_masks[${k}]`, m] as [string, PlainTensor]),
+      ...(i.upstream ? [['upstream.output', i.upstream.output], ['upstream.h_n', i.upstream.h_n]] as Array<[string, PlainTensor]> : []),
+    ];
+  }
+  const i = c.input;
+  // max_norm is specified to renormalise weight in place; without it the weight is read-only too
+  return [['indices', i.indices], ...(i.config.maxNorm === null ? [['weight', i.weight] as [string, PlainTensor]] : []), ...(i.upstream ? [['upstream', i.upstream] as [string, PlainTensor]] : [])];
+}
+
+function cloneTensor(t: PlainTensor): PlainTensor {
+  return { dtype: t.dtype, shape: [...t.shape], data: t.data.slice() };
+}
+
+/** The tolerance for one named value of a case. */
+function toleranceFor(c: SuiteCase, name: string, dtype: string): Tolerance {
+  if (c.kind === 'embedding') {
+    if (name === 'output') return c.input.config.maxNorm === null ? EXACT : RENORM[c.input.config.dtype];
+    if (name === 'weight_after') return c.input.config.maxNorm === null ? EXACT : RENORM[c.input.config.dtype];
+  }
+  return tolerance(dtype as 'float32', name.startsWith('grad.') ? 'gradient' : 'forward');
+}
+
+export async function runCase(adapter: Adapter, c: SuiteCase, options: RunOptions = {}): Promise<CaseResult> {
+  const repro = `npm run conformance -- ${options.adapterArg ?? `--adapter ${adapter.name}`} --case ${c.id}`;
+  const base = { id: c.id, kind: c.kind, features: c.features, repro };
+  const unsupported = c.kind === 'rnn' ? rnnUnsupported(c.input, adapter.capabilities) : embeddingUnsupported(c.input, adapter.capabilities);
+  if (unsupported !== null) return { ...base, status: 'unsupported', message: unsupported, headroom: 0, maxAbsError: 0, ms: 0 };
+  const run = c.kind === 'rnn' ? adapter.rnn : adapter.embedding;
+  if (!run) return { ...base, status: 'unsupported', message: `${c.kind} is claimed but not implemented`, headroom: 0, maxAbsError: 0, ms: 0 };
+
+  // Each run gets its own copy of the case, so one adapter's in-place change cannot leak to the next.
+  const input = structuredClone(c.input);
+  if (c.kind === 'embedding') (input as typeof c.input).weight = cloneTensor(c.input.weight);
+  const guarded = readOnlyInputs({ ...c, input } as SuiteCase);
+  const before = snapshot(guarded.map(([, t]) => t));
+  const started = performance.now();
+  let produced: Record<string, PlainTensor>;
+  try {
+    const result = await withTimeout(Promise.resolve().then(() => (run as (x: unknown) => unknown).call(adapter, input)), options.timeoutMs ?? 20_000);
+    produced = c.kind === 'rnn' ? rnnProduced(result as never) : embeddingProduced(result as never);
+  } catch (e) {
+    const ms = performance.now() - started;
+    return { ...base, status: 'fail', message: `${adapter.name} threw: ${(e as Error).message}`, headroom: Infinity, maxAbsError: Infinity, ms };
+  }
+  const ms = performance.now() - started;
+  const mutated = guarded.filter(([, t], k) => !sameBytes(before[k], t)).map(([name]) => name);
+  if (mutated.length > 0) {
+    return { ...base, status: 'fail', message: `${adapter.name} mutated its input ${mutated.join(', ')}`, headroom: Infinity, maxAbsError: Infinity, ms };
+  }
+  const expected: Record<string, PlainTensor> = {
+    ...c.expected.outputs,
+    ...Object.fromEntries(Object.entries(c.expected.grads).map(([k, v]) => [`grad.${k}`, v])),
+  };
+  const comparisons: Comparison[] = [];
+  for (const [name, e] of Object.entries(expected)) {
+    const a = produced[name];
+    const context = `${c.kind} case=${c.id} impl=${adapter.name}`;
+    if (a === undefined) {
+      return { ...base, status: 'fail', message: `${name} is missing from the result [${context}]`, headroom: Infinity, maxAbsError: Infinity, ms };
+    }
+    const cmp = compareTensors(a, e, { name, tolerance: toleranceFor(c, name, e.dtype), context });
+    if (!cmp.ok) return { ...base, status: 'fail', message: cmp.message, headroom: cmp.headroom, maxAbsError: cmp.maxAbsError, ms };
+    comparisons.push(cmp);
+  }
+  const worst = comparisons.reduce((w, x) => (x.headroom > w.headroom ? x : w), comparisons[0]);
+  return {
+    ...base, status: 'pass', message: worst?.message ?? 'no values to compare', ms,
+    headroom: worst?.headroom ?? 0, maxAbsError: Math.max(0, ...comparisons.map((x) => x.maxAbsError)),
+  };
+}
+
+function rnnProduced(r: { output: PlainTensor; h_n: PlainTensor; grads?: Record<string, PlainTensor> }): Record<string, PlainTensor> {
+  if (!r || !r.output || !r.h_n) throw new Error('the result has no output or h_n');
+  return { output: r.output, h_n: r.h_n, ...Object.fromEntries(Object.entries(r.grads ?? {}).map(([k, v]) => [`grad.${k}`, v])) };
+}
+
+function embeddingProduced(r: { output: PlainTensor; weightAfter: PlainTensor; gradWeight?: PlainTensor }): Record<string, PlainTensor> {
+  if (!r || !r.output || !r.weightAfter) throw new Error('the result has no output or weightAfter');
+  return { output: r.output, weight_after: r.weightAfter, ...(r.gradWeight ? { 'grad.weight': r.gradWeight } : {}) };
+}
+
+export async function runSuite(adapter: Adapter, cases: readonly SuiteCase[], options: RunOptions & { onResult?: (r: CaseResult) => void } = {}): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  for (const c of cases) {
+    const r = await runCase(adapter, c, options);
+    options.onResult?.(r);
+    results.push(r);
+  }
+  return results;
+}
