@@ -3,7 +3,7 @@
  * adapter contract's framework-neutral form, with PyTorch's expected results beside it.
  */
 import type { EmbeddingCase, FloatDType, PlainTensor, RnnCase } from '../../impl/contract.ts';
-import { decodeTensor, type GoldenCase, type TensorJson } from '../harness/golden.ts';
+import { decodeJsValue, decodeTensor, type GoldenCase, type TensorJson } from '../harness/golden.ts';
 import { embeddingFeatures, rnnFeatures } from './features.ts';
 
 export interface ExpectedResult {
@@ -21,8 +21,13 @@ function tensors(record: Record<string, unknown> | undefined): Record<string, Pl
   return Object.fromEntries(Object.entries(record ?? {}).map(([k, v]) => [k, tensorOf(v)]));
 }
 
+/** A case's arguments as JS values (tagged non-finite numbers decoded). */
+function argsOf(c: GoldenCase): Record<string, unknown> {
+  return decodeJsValue(c.args, (t) => t) as Record<string, unknown>;
+}
+
 function rnnCase(c: GoldenCase): SuiteCase {
-  const a = c.args as Record<string, unknown>;
+  const a = argsOf(c);
   const inputs = c.inputs as Record<string, unknown>;
   const input: RnnCase = {
     config: {
@@ -66,7 +71,7 @@ export function sparseToDense(s: { indices: TensorJson; values: TensorJson; size
 }
 
 function embeddingCase(c: GoldenCase): SuiteCase {
-  const a = c.args as Record<string, unknown>;
+  const a = argsOf(c);
   const weight = tensorOf(c.params!.weight);
   const input: EmbeddingCase = {
     config: {

@@ -35,8 +35,12 @@ export function rnnUnsupported(c: RnnCase, caps: Capabilities): string | null {
   if (c.input.shape.length === 2 && !c.lengths && !r.unbatched) return 'unbatched (2-D) input is not claimed';
   if (c.lengths && !r.packed) return 'packed sequences are not claimed';
   if (c.dropoutMasks && c.dropoutMasks.length > 0 && !r.dropout) return 'dropout in training mode (injected masks) is not claimed';
-  if (c.upstream && !r.gradients) return 'RNN gradients are not claimed';
   return null;
+}
+
+/** null when the adapter can also give the case's gradients, else why not. */
+export function rnnGradientsUnsupported(c: RnnCase, caps: Capabilities): string | null {
+  return c.upstream && !caps.rnn?.gradients ? 'RNN gradients are not claimed' : null;
 }
 
 export function embeddingFeatures(c: EmbeddingCase): string[] {
@@ -56,9 +60,18 @@ export function embeddingUnsupported(c: EmbeddingCase, caps: Capabilities): stri
   if (!e.dtypes.includes(config.dtype)) return `${config.dtype} is not claimed (embedding dtypes: ${e.dtypes.join(', ') || 'none'})`;
   if (!e.indexDtypes.includes(c.indices.dtype as 'int64' | 'int32')) return `${c.indices.dtype} indices are not claimed`;
   if (config.maxNorm !== null && !e.maxNorm) return 'max_norm is not claimed';
-  // padding_idx and scale_grad_by_freq act only on gradients
-  if (c.upstream && !e.gradients) return 'Embedding gradients are not claimed';
-  if (c.upstream && config.paddingIdx !== null && !e.paddingIdx) return 'padding_idx (its zero gradient row) is not claimed';
-  if (c.upstream && config.scaleGradByFreq && !e.scaleGradByFreq) return 'scale_grad_by_freq is not claimed';
   return null;
 }
+
+/** padding_idx and scale_grad_by_freq act only on gradients, so they are checked here. */
+export function embeddingGradientsUnsupported(c: EmbeddingCase, caps: Capabilities): string | null {
+  const e = caps.embedding;
+  if (!c.upstream || !e) return null;
+  if (!e.gradients) return 'Embedding gradients are not claimed';
+  if (c.config.paddingIdx !== null && !e.paddingIdx) return 'padding_idx (its zero gradient row) is not claimed';
+  if (c.config.scaleGradByFreq && !e.scaleGradByFreq) return 'scale_grad_by_freq is not claimed';
+  return null;
+}
+
+/** The features that only a gradient check exercises (reported unsupported when gradients are). */
+export const GRADIENT_FEATURES = new Set(['rnn.gradients', 'embedding.gradients', 'embedding.sparse_gradients', 'embedding.padding_idx', 'embedding.scale_grad_by_freq']);

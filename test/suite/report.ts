@@ -27,7 +27,11 @@ export interface ImplementationReport {
 
 export function summarize(implementation: string, cases: CaseResult[]): ImplementationReport {
   const byFeature = new Map<string, CaseResult[]>();
-  for (const c of cases) for (const f of c.features) byFeature.set(f, [...(byFeature.get(f) ?? []), c]);
+  const add = (f: string, r: CaseResult) => byFeature.set(f, [...(byFeature.get(f) ?? []), r]);
+  for (const c of cases) {
+    for (const f of c.features) add(f, c);
+    for (const [f, reason] of Object.entries(c.unsupportedFeatures ?? {})) add(f, { ...c, status: 'unsupported', message: reason });
+  }
   const features = [...byFeature.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([feature, rs]): FeatureCell => {

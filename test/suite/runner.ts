@@ -7,7 +7,7 @@ import type { Adapter, PlainTensor } from '../../impl/contract.ts';
 import { compareTensors, type Comparison } from '../harness/compare.ts';
 import { EXACT, RENORM, tolerance, type Tolerance } from '../harness/tolerances.ts';
 import type { SuiteCase } from './cases.ts';
-import { embeddingUnsupported, rnnUnsupported } from './features.ts';
+import { GRADIENT_FEATURES, embeddingGradientsUnsupported, embeddingUnsupported, rnnGradientsUnsupported, rnnUnsupported } from './features.ts';
 
 export type Status = 'pass' | 'fail' | 'unsupported';
 
@@ -24,6 +24,8 @@ export interface CaseResult {
   ms: number;
   /** A command that reruns just this case. */
   repro: string;
+  /** Features of the case that were not checked, with the reason (e.g. gradients not claimed). */
+  unsupportedFeatures?: Record<string, string>;
 }
 
 export interface RunOptions {
@@ -77,9 +79,23 @@ function toleranceFor(c: SuiteCase, name: string, dtype: string): Tolerance {
   return tolerance(dtype as 'float32', name.startsWith('grad.') ? 'gradient' : 'forward');
 }
 
-export async function runCase(adapter: Adapter, c: SuiteCase, options: RunOptions = {}): Promise<CaseResult> {
-  const repro = `npm run conformance -- ${options.adapterArg ?? `--adapter ${adapter.name}`} --case ${c.id}`;
-  const base = { id: c.id, kind: c.kind, features: c.features, repro };
+/**
+ * The case as the adapter can run it: without its gradient part when the adapter does not claim
+ * gradients (its forward values are still checked, its gradient features reported unsupported).
+ */
+function forwardOnly(c: SuiteCase, adapter: Adapter): { c: SuiteCase; skipped?: Record<string, string> } {
+  const reason = c.kind === 'rnn' ? rnnGradientsUnsupported(c.input, adapter.capabilities) : embeddingGradientsUnsupported(c.input, adapter.capabilities);
+  if (reason === null) return { c };
+  const gradientFeatures = c.features.filter((f) => GRADIENT_FEATURES.has(f));
+  const { upstream: _dropped, ...input } = c.input;
+  const stripped = { ...c, features: c.features.filter((f) => !GRADIENT_FEATURES.has(f)), input, expected: { ...c.expected, grads: {} } };
+  return { c: stripped as SuiteCase, skipped: Object.fromEntries(gradientFeatures.map((f) => [f, reason])) };
+}
+
+export async function runCase(adapter: Adapter, full: SuiteCase, options: RunOptions = {}): Promise<CaseResult> {
+  const repro = `npm run conformance -- ${options.adapterArg ?? `--adapter ${adapter.name}`} --case ${full.id}`;
+  const { c, skipped } = forwardOnly(full, adapter);
+  const base = { id: c.id, kind: c.kind, features: c.features, repro, ...(skipped ? { unsupportedFeatures: skipped } : {}) };
   const unsupported = c.kind === 'rnn' ? rnnUnsupported(c.input, adapter.capabilities) : embeddingUnsupported(c.input, adapter.capabilities);
   if (unsupported !== null) return { ...base, status: 'unsupported', message: unsupported, headroom: 0, maxAbsError: 0, ms: 0 };
   const run = c.kind === 'rnn' ? adapter.rnn : adapter.embedding;

@@ -1,0 +1,296 @@
+/**
+ * ONNX Runtime (onnxruntime-node, CPU) behind the adapter contract: rnnspec's second oracle.
+ *
+ * Every value comes out of an ORT session running a graph built in rnn-graph.ts / embedding-graph.ts;
+ * JavaScript only moves data between layouts (adds the batch dim of unbatched input, cuts a packed
+ * output to the longest sequence like `pad_packed_sequence`) and rejects, with PyTorch's message,
+ * the inputs ORT would silently accept although PyTorch raises (see `checkPacked`, `checkIndices`).
+ *
+ * Capabilities and why (spec onnx-and-peers.md):
+ * - RNN float32 only: ORT's CPU RNN kernel has no float64 ("Could not find an implementation for RNN(14)").
+ * - no gradients: onnxruntime-node is an inference build.
+ * - dropout in training mode: no. ONNX RNN has no dropout between layers; the injected masks
+ *   could be multiplied in with extra graph inputs, but that is not declared or tested here.
+ *   (dropout > 0 in eval mode, or with one layer, has no effect and is supported.)
+ * - packed: yes, through `sequence_lens` on every layer. ORT takes lengths in any order, so
+ *   enforce_sorted only decides whether unsorted lengths are an error (checked in JS, as PyTorch).
+ * - unbatched: yes, by viewing (L, I) as (L, 1, I) in JS (batch_first is ignored for unbatched
+ *   input in PyTorch 1.13, spec §3.2) and dropping the batch dim of the results.
+ * - h0 absent: zeros are fed to the graph's `h0` input (PyTorch: identical to explicit zeros),
+ *   so cases with and without h0 share a session.
+ * - Embedding float32 and float64 (Gather has both), int64 and int32 indices; max_norm forward AND
+ *   the weight after the in-place renorm, both computed by ORT (ScatterND of the renormed rows);
+ *   padding_idx and scale_grad_by_freq only act on gradients, so their forward is the plain lookup
+ *   ORT does: claimed for forward cases (gradients: false covers the rest).
+ * Cases carrying `upstream` are answered with forward values only (no `grads`).
+ */
+import type * as ort from 'onnxruntime-node';
+import type {
+  Adapter,
+  Capabilities,
+  EmbeddingCase,
+  EmbeddingResult,
+  PlainTensor,
+  RnnCase,
+  RnnResult,
+} from '../contract.ts';
+import { buildEmbeddingGraphBytes, embeddingSignatureKey, type EmbeddingGraphSignature } from './embedding-graph.ts';
+import { buildRnnGraphBytes, rnnParamNames, rnnSignatureKey, type RnnGraphSignature } from './rnn-graph.ts';
+import { DEFAULT_SESSION_OPTIONS, SessionCache, type SessionCacheStats } from './session-cache.ts';
+import { fromOrt, numel, toOrt, torchError, UnsupportedError } from './tensors.ts';
+import { runExportedModel, type ExportedRnnInputs, type ExportedRnnOutputs } from './exported.ts';
+
+export { buildRnnModel, buildRnnGraphBytes, rnnParamNames, rnnSignatureKey, type RnnGraphSignature } from './rnn-graph.ts';
+export { buildEmbeddingModel, buildEmbeddingGraphBytes, embeddingSignatureKey, type EmbeddingGraphSignature } from './embedding-graph.ts';
+export { SessionCache, DEFAULT_SESSION_OPTIONS, type SessionCacheStats } from './session-cache.ts';
+export { runExportedModel, exportedModelCache, type ExportedRnnInputs, type ExportedRnnOutputs } from './exported.ts';
+export { UnsupportedError } from './tensors.ts';
+
+export const ONNX_RUNTIME_CAPABILITIES: Capabilities = {
+  rnn: {
+    dtypes: ['float32'],
+    nonlinearities: ['tanh', 'relu'],
+    noBias: true,
+    batchFirst: true,
+    bidirectional: true,
+    // A chain of RNN nodes has no inherent limit; 64 is a sane bound for a declared number.
+    maxLayers: 64,
+    h0: true,
+    unbatched: true,
+    packed: true,
+    dropout: false,
+    gradients: false,
+  },
+  embedding: {
+    dtypes: ['float32', 'float64'],
+    indexDtypes: ['int64', 'int32'],
+    paddingIdx: true,
+    maxNorm: true,
+    scaleGradByFreq: true,
+    gradients: false,
+  },
+};
+
+export interface OnnxRuntimeAdapterOptions {
+  /** Defaults to DEFAULT_SESSION_OPTIONS (one thread, all graph optimisations, quiet log). */
+  sessionOptions?: ort.InferenceSession.SessionOptions;
+}
+
+export interface OnnxRuntimeAdapter extends Adapter {
+  name: 'onnxruntime';
+  rnn(c: RnnCase): Promise<RnnResult>;
+  embedding(c: EmbeddingCase): Promise<EmbeddingResult>;
+  /** PyTorch-exported models, sharing this adapter's session cache. */
+  runExportedModel(onnxPath: string, inputs: ExportedRnnInputs): Promise<ExportedRnnOutputs>;
+  /** Session cache statistics: hits, misses, creation times. */
+  cacheStats(): SessionCacheStats;
+  readonly cache: SessionCache;
+  dispose(): Promise<void>;
+}
+
+function shapeStr(s: readonly number[]): string {
+  return `[${s.join(', ')}]`;
+}
+
+/** PyTorch raises where ORT would answer (spec §3.4); the messages are PyTorch's. */
+function checkPacked(lengths: readonly number[], enforceSorted: boolean, T: number, N: number): void {
+  if (T === 0 || N === 0) throw torchError('RuntimeError', 'Cannot pack empty tensors.');
+  if (lengths.length !== N) {
+    throw torchError('RuntimeError', `Expected \`len(lengths)\` to be equal to batch_size, but got ${lengths.length} (batch_size=${N})`);
+  }
+  if (enforceSorted) {
+    for (let b = 1; b < lengths.length; b++) {
+      if (lengths[b] > lengths[b - 1]) {
+        throw torchError(
+          'RuntimeError',
+          '`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. You can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence to sidestep this requirement if you do not need ONNX exportability.',
+        );
+      }
+    }
+  }
+  // Sorted (as pack_padded_sequence does) the last length is the minimum.
+  if (Math.min(...lengths) <= 0) {
+    throw torchError('RuntimeError', "Length of all samples has to be greater than 0, but found an element in 'lengths' that is <= 0");
+  }
+  // torch 1.13 packs garbage here (spec §5); rnnspec's documented deviation raises instead.
+  const i = lengths.findIndex((l) => l > T);
+  if (i >= 0) throw torchError('ValueError', `pack_padded_sequence: lengths[${i}]=${lengths[i]} exceeds the padded sequence length ${T}`);
+}
+
+/**
+ * With enforce_sorted=False PyTorch permutes h0 with `index_select(1, sorted_indices)` before its
+ * shape check (spec §5): a batch larger than N keeps rows 0..N-1 (the permutation only names them),
+ * a smaller one fails inside index_select. Returns the batch rows to feed, or throws like PyTorch.
+ */
+function packedH0Rows(h0: PlainTensor, lengths: readonly number[]): number {
+  const rows = h0.shape[1];
+  const N = lengths.length;
+  if (rows === N) return N;
+  // sorted_indices: lengths sorted descending (stable, as torch's CPU sort is for small batches)
+  const sorted = lengths.map((l, b) => [l, b]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, b]) => b);
+  const bad = sorted.find((b) => b >= rows);
+  if (bad !== undefined) throw torchError('RuntimeError', `INDICES element is out of DATA bounds, id=${bad} axis_dim=${rows}`);
+  return N;
+}
+
+/** Index range, as F.embedding checks it (spec §2.2, §2.3); ORT's Gather would wrap negatives. */
+function checkIndices(indices: PlainTensor, V: number, E: number, maxNorm: boolean): void {
+  const idx = Array.from(indices.data as ArrayLike<number | bigint>, Number);
+  if (idx.every((i) => i >= 0 && i < V)) return;
+  if (maxNorm) {
+    // embedding_renorm_ visits the sorted distinct indices and select()s each row; select() wraps
+    // negatives down to -V, so the first failure is the smallest index outside [-V, V).
+    const bad = [...new Set(idx)].sort((a, b) => a - b).find((i) => i < -V || i >= V);
+    if (bad !== undefined) {
+      throw torchError('IndexError', `select(): index ${bad} out of range for tensor of size [${V}, ${E}] at dimension 0`);
+    }
+  }
+  if (V === 0) throw torchError('RuntimeError', 'index_select(): self indexing axis dim should be positive');
+  throw torchError('IndexError', 'index out of range in self');
+}
+
+export function createOnnxRuntimeAdapter(options: OnnxRuntimeAdapterOptions = {}): OnnxRuntimeAdapter {
+  const cache = new SessionCache(options.sessionOptions ?? DEFAULT_SESSION_OPTIONS);
+
+  async function rnn(c: RnnCase): Promise<RnnResult> {
+    const cfg = c.config;
+    if (!c.input) throw new UnsupportedError('the case has no input (nn.RNN construction errors are not modelled by ONNX Runtime)');
+    if (cfg.dtype !== 'float32') throw new UnsupportedError(`ONNX Runtime has no ${cfg.dtype} RNN kernel (CPU RNN is float32 only)`);
+    if (cfg.training && cfg.dropout > 0 && cfg.numLayers > 1) {
+      throw new UnsupportedError('dropout in training mode is not supported by the ONNX RNN operator');
+    }
+    for (const t of [c.input, c.h0, ...Object.values(c.params ?? {})]) {
+      if (t && t.dtype !== 'float32') throw torchError('RuntimeError', 'mat1 and mat2 must have the same dtype');
+    }
+    const D = cfg.bidirectional ? 2 : 1;
+    const H = cfg.hiddenSize;
+    const rank = c.input.shape.length;
+    const unbatched = rank === 2 && !c.lengths;
+    const packed = c.lengths !== undefined;
+    if (packed && rank !== 3) throw torchError('RuntimeError', `input must have 2 dimensions, got ${rank - 1}`);
+    // torch.as_tensor(lengths, dtype=int64): float lengths are truncated (spec §3.3)
+    const lengths = c.lengths?.map(Math.trunc);
+
+    // Unbatched (L, I) is the same data as (L, 1, I): run the seq-first graph, drop N afterwards.
+    const batchFirst = unbatched ? false : cfg.batchFirst;
+    if (rank === 0) throw torchError('IndexError', 'Dimension out of range (expected to be in range of [-1, 0], but got 1)');
+    if (rank !== 2 && rank !== 3) throw torchError('RuntimeError', `input must have 3 dimensions, got ${rank === 1 ? 2 : rank + 1}`);
+    const [L, N, I] = unbatched
+      ? [c.input.shape[0], 1, c.input.shape[1]]
+      : batchFirst
+        ? [c.input.shape[1], c.input.shape[0], c.input.shape[2]]
+        : [c.input.shape[0], c.input.shape[1], c.input.shape[2]];
+    // pack_padded_sequence's checks come first, then nn.RNN's
+    if (lengths) checkPacked(lengths, c.enforceSorted ?? true, L, N);
+    if (I !== cfg.inputSize) {
+      throw torchError('RuntimeError', `input.size(-1) must be equal to input_size. Expected ${cfg.inputSize}, got ${I}`);
+    }
+    if (L === 0 && !packed) throw torchError('RuntimeError', 'Expected sequence length to be larger than 0 in RNN');
+    const hShape = [D * cfg.numLayers, N, H];
+    let h0 = c.h0;
+    if (h0 && lengths && !(c.enforceSorted ?? true) && h0.shape.length === 3 && h0.shape[1] !== N) {
+      packedH0Rows(h0, lengths);
+      // keep rows 0..N-1 of every (layer, direction): layout bookkeeping, no arithmetic
+      const src = h0.data as Float32Array;
+      const rows = h0.shape[1];
+      const data = new Float32Array(D * cfg.numLayers * N * H);
+      for (let k = 0; k < D * cfg.numLayers; k++) data.set(src.subarray(k * rows * H, (k * rows + N) * H), k * N * H);
+      h0 = { dtype: 'float32', shape: hShape, data };
+    }
+    if (h0) {
+      if (h0.shape.length !== rank) {
+        throw torchError(
+          'RuntimeError',
+          unbatched
+            ? `For unbatched 2-D input, hx should also be 2-D but got ${h0.shape.length}-D tensor`
+            : `For batched 3-D input, hx should also be 3-D but got ${h0.shape.length}-D tensor`,
+        );
+      }
+      const got = unbatched ? [h0.shape[0], 1, h0.shape[1]] : h0.shape;
+      if (got.some((d, i) => d !== hShape[i])) {
+        throw torchError('RuntimeError', `Expected hidden size (${hShape.join(', ')}), got ${shapeStr(got)}`);
+      }
+    }
+
+    const sig: RnnGraphSignature = {
+      hiddenSize: H,
+      numLayers: cfg.numLayers,
+      nonlinearity: cfg.nonlinearity,
+      bias: cfg.bias,
+      batchFirst,
+      bidirectional: cfg.bidirectional,
+      packed,
+      dtype: 'float32',
+    };
+    const session = await cache.get(rnnSignatureKey(sig), () => buildRnnGraphBytes(sig));
+
+    const feeds: Record<string, ort.Tensor> = {
+      input: toOrt(c.input, batchFirst ? [N, L, I] : [L, N, I]),
+      h0: h0
+        ? toOrt(h0, hShape)
+        : toOrt({ dtype: 'float32', shape: hShape, data: new Float32Array(numel(hShape)) }),
+    };
+    if (lengths) feeds.lengths = toOrt({ dtype: 'int32', shape: [N], data: Int32Array.from(lengths) });
+    for (const name of rnnParamNames(cfg)) {
+      const p = c.params?.[name];
+      if (!p) throw new Error(`onnxruntime adapter: parameter ${name} is missing`);
+      feeds[name] = toOrt(p);
+    }
+    const r = await session.run(feeds);
+    const out = r.output as ort.Tensor;
+    const hn = r.h_n as ort.Tensor;
+
+    if (unbatched) {
+      return { output: fromOrt(out, [L, D * H]), h_n: fromOrt(hn, [D * cfg.numLayers, H]) };
+    }
+    if (packed) {
+      // pad_packed_sequence pads to the longest sequence, not to the padded input's L.
+      const T = Math.max(...lengths!);
+      const data = out.data as Float32Array;
+      const row = D * H;
+      if (batchFirst) {
+        // [N, L, row] -> [N, T, row]
+        const o = new Float32Array(N * T * row);
+        for (let b = 0; b < N; b++) o.set(data.subarray(b * L * row, (b * L + T) * row), b * T * row);
+        return { output: { dtype: 'float32', shape: [N, T, row], data: o }, h_n: fromOrt(hn) };
+      }
+      // [L, N, row] -> [T, N, row]: a prefix
+      return { output: { dtype: 'float32', shape: [T, N, row], data: data.slice(0, T * N * row) }, h_n: fromOrt(hn) };
+    }
+    return { output: fromOrt(out), h_n: fromOrt(hn) };
+  }
+
+  async function embedding(c: EmbeddingCase): Promise<EmbeddingResult> {
+    const cfg = c.config;
+    const w = c.weight;
+    if (w.dtype !== 'float32' && w.dtype !== 'float64') throw new UnsupportedError(`weight dtype ${w.dtype} is not supported`);
+    if (w.shape.length !== 2) throw torchError('RuntimeError', "'weight' must be 2-D");
+    const indexDtype = c.indices.dtype;
+    if (indexDtype !== 'int64' && indexDtype !== 'int32') {
+      throw new UnsupportedError(`indices of dtype ${indexDtype}: PyTorch raises, ORT's Gather takes only int32/int64`);
+    }
+    const [V, E] = w.shape;
+    const maxNorm = cfg.maxNorm !== null && cfg.maxNorm !== undefined;
+    checkIndices(c.indices, V, E, maxNorm);
+    const sig: EmbeddingGraphSignature = { dtype: w.dtype, indexDtype, normType: maxNorm ? cfg.normType : null };
+    const session = await cache.get(embeddingSignatureKey(sig), () => buildEmbeddingGraphBytes(sig));
+    const feeds: Record<string, ort.Tensor> = { weight: toOrt(w), indices: toOrt(c.indices) };
+    if (maxNorm) feeds.max_norm = toOrt({ dtype: 'float64', shape: [], data: Float64Array.of(cfg.maxNorm!) });
+    const r = await session.run(feeds);
+    return {
+      output: fromOrt(r.output as ort.Tensor, [...c.indices.shape, E]),
+      weightAfter: fromOrt(r.weight_after as ort.Tensor, [V, E]),
+    };
+  }
+
+  return {
+    name: 'onnxruntime',
+    capabilities: ONNX_RUNTIME_CAPABILITIES,
+    rnn,
+    embedding,
+    runExportedModel: (onnxPath, inputs) => runExportedModel(onnxPath, inputs, cache),
+    cacheStats: () => cache.stats(),
+    cache,
+    dispose: () => cache.dispose(),
+  };
+}
