@@ -83,6 +83,8 @@ function computeSizes(x: unknown): number[] {
     if (seq.length === 0) break;
     seq = seq[0];
   }
+  // a Python str is a sequence of str: PyTorch walks into it until it hits its 64-dim limit
+  if (typeof seq === 'string' && sizes.length > 0) throw new ValueError("too many dimensions 'str'");
   return sizes;
 }
 
@@ -125,7 +127,7 @@ function recursiveStore(x: unknown, sizes: number[], dim: number, dtype: DType, 
     return at + 1;
   }
   if (isTypedArray(x)) {
-    const src = dtypeOfTypedArray(x)!;
+    const src = inferScalarType(x); // refuses typed arrays without a torch dtype
     if (x.length !== sizes[dim]) throw new ValueError(`expected sequence of length ${sizes[dim]} at dim ${dim} (got ${x.length})`);
     if (dim !== sizes.length - 1) throw new PyTypeError('not a sequence');
     for (let i = 0; i < x.length; i++) out[at + i] = castElement(x[i], src, dtype) as never;
@@ -165,14 +167,14 @@ export function tensor(data: TensorData, options: TensorOptions = {}): Tensor {
     for (let i = 0; i < out.data.length; i++) out.data[i] = castElement(data.data[i], data.dtype, dtype) as never;
     return finish(out, options);
   }
-  const inferred = inferScalarType(data);
-  const dtype = options.dtype ?? inferred;
-  if (Array.isArray(data) && data.length > 0 && data.every(isTypedArray)) {
+  if (typeof data === 'string') throw new PyTypeError("new(): invalid data type 'str'");
+  const sizes = computeSizes(data);
+  const dtype = options.dtype ?? inferScalarType(data); // an explicit dtype skips inference
+  if (Array.isArray(data) && data.length > 0 && isTypedArray(data[0])) {
     warn(
       'Creating a tensor from a list of numpy.ndarrays is extremely slow. Please consider converting the list to a single numpy.ndarray with numpy.array() before converting to a tensor.',
     );
   }
-  const sizes = computeSizes(data);
   const storage = allocate(dtype, numelOf(sizes));
   if (storage.length > 0 || sizes.length === 0) recursiveStore(data, sizes, 0, dtype, storage, 0);
   return finish(new Tensor(dtype, sizes, storage, { pinned }), options);

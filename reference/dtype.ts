@@ -134,8 +134,10 @@ export function convertScalar(x: PyScalar, dtype: DType): Scalar {
   if (x.kind === 'bool') v = x.value ? 1n : 0n;
   else if (x.kind === 'int') v = x.value;
   else {
-    if (!Number.isFinite(x.value)) throw overflow(dtype);
-    v = BigInt(Math.trunc(x.value)); // truncation toward zero
+    // a float is range-checked before truncation toward zero: -0.5 overflows uint8, 2.5 gives 2
+    const [lo, hi] = INT_RANGE[dtype];
+    if (!Number.isFinite(x.value) || x.value < Number(lo) || x.value > Number(hi)) throw overflow(dtype);
+    v = BigInt(Math.trunc(x.value));
   }
   const [lo, hi] = INT_RANGE[dtype];
   if (dtype === 'uint8' && v < 0n && -v <= hi) v += 256n; // c10's checked_convert lets -255..-1 wrap

@@ -69,6 +69,8 @@ function torchEmbedding(weight: Tensor, indices: Tensor, paddingIdx: number | bo
   if (weight.dim() !== 2) throw new RuntimeError("'weight' must be 2-D");
   checkIndexDtype(indices, 1, 'embedding');
   const [V, D] = weight.shape;
+  // index_select refuses any lookup into an empty table before it looks at the indices
+  if (V === 0 && indices.numel() > 0) throw new RuntimeError('index_select(): self indexing axis dim should be positive');
   const rows = indexValues(indices).map((i) => {
     if (i < 0n || i >= BigInt(V)) throw new IndexError('index out of range in self'); // no negative wrap
     return Number(i);

@@ -16,3 +16,11 @@ export {
   type PythonErrorType,
 } from './errors.ts';
 export * as ops from './ops/index.ts';
+
+import { Embedding } from './embedding.ts';
+import { embedding } from './functional.ts';
+export { Embedding, type EmbeddingModuleOptions, type FromPretrainedOptions } from './embedding.ts';
+export { embeddingRenorm_, type EmbeddingOptions } from './functional.ts';
+
+/** `torch.nn.functional`. */
+export const F = { embedding };

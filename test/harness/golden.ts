@@ -208,7 +208,8 @@ export function encodeTensor(t: PlainTensor): TensorJson {
 /**
  * A tagged JS value (FIXTURES.md "A JS value") as a JavaScript caller would write it:
  * `{"$bigint"}` -> bigint, `{"$num"}` -> NaN / ±Infinity / -0, `{"$typed"}` -> a typed array,
- * `{"$tensor"}` -> `makeTensor(...)`, `{"$str"}` -> string, `{"$none"}` -> null.
+ * `{"$tensor"}` -> `makeTensor(...)`, `{"$str"}` -> string, `{"$none"}` -> null; an untagged
+ * object is a record of JS values (a case's `args`).
  */
 export function decodeJsValue(v: unknown, makeTensor: (t: PlainTensor) => unknown): unknown {
   if (Array.isArray(v)) return v.map((x) => decodeJsValue(x, makeTensor));
@@ -220,8 +221,14 @@ export function decodeJsValue(v: unknown, makeTensor: (t: PlainTensor) => unknow
   if ('$none' in o) return null;
   if ('$typed' in o) {
     const data = o.data as TensorJson['data'];
+    // typed arrays numpy has but torch 1.13 refuses (for the TypeError cases)
+    if (o.$typed === 'uint16') return Uint16Array.from(data as number[]);
+    if (o.$typed === 'uint32') return Uint32Array.from(data as number[]);
+    if (o.$typed === 'uint64') return BigUint64Array.from(data, (v) => BigInt(v as number | string));
     return decodeTensor({ dtype: o.$typed as TensorJson['dtype'], shape: [data.length], data }).data;
   }
   if ('$tensor' in o) return makeTensor(decodeTensor(o.$tensor as TensorJson));
-  throw new GoldenError(`unknown JS value tag in ${JSON.stringify(v).slice(0, 80)}`);
+  if (Object.keys(o).some((k) => k.startsWith('$'))) throw new GoldenError(`unknown JS value tag in ${JSON.stringify(v).slice(0, 80)}`);
+  // a record of JS values (a case's `args`)
+  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decodeJsValue(x, makeTensor)]));
 }
