@@ -1,0 +1,366 @@
+/**
+ * nn.RNN of PyTorch 1.13 (shared/spec/pytorch-semantics.md §3.1-§3.2, errors §3.4, numerics §6.1):
+ *
+ *     h_t = tanh(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh)          (relu with nonlinearity='relu')
+ *
+ * for each layer k (layer k > 0 reads layer k-1's output, dropped out in training mode) and each
+ * direction (the reverse one walks t = L-1 .. 0 and fills output[..., H:]). As on torch's CPU path,
+ * P = X W_ih^T + b_ih is computed for all steps at once, then h_t = act((h_{t-1} W_hh^T + b_hh) + P_t):
+ * that order reproduces torch's float32 rounding. Padded input runs as a packed sequence whose
+ * batch size never shrinks (packed_sequence.ts), so one loop serves both.
+ */
+import { isFloatingPoint, type DType } from './dtype.ts';
+import { AttributeError, IndexError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
+import { Module } from './module.ts';
+import { add, cat, linear, mul, mulScalar, narrow, relu, squeeze, stack, tanh, transpose, unsqueeze, view } from './ops/index.ts';
+import { PackedSequence, indexSelectAsTorch, numbers, select } from './packed_sequence.ts';
+import { Generator, defaultGenerator } from './random.ts';
+import { Tensor } from './tensor.ts';
+import { warn } from './warnings.ts';
+
+export interface RNNOptions {
+  numLayers?: number;
+  nonlinearity?: 'tanh' | 'relu';
+  bias?: boolean;
+  batchFirst?: boolean;
+  dropout?: number;
+  bidirectional?: boolean;
+  dtype?: DType;
+  /** Draws the initial weights (and dropout masks not given to forward); default: defaultGenerator. */
+  generator?: Generator;
+}
+
+export interface RNNForwardOptions {
+  /**
+   * One 0/1 keep-mask per non-final layer, shaped like that layer's output: time-major (L, N, D*H)
+   * for padded input (also with batchFirst; (L, D*H) unbatched) or (sum L_b, D*H) for packed data.
+   * Used only when dropout acts (training mode, dropout > 0, numLayers > 1); else drawn from the generator.
+   */
+  dropoutMasks?: readonly Tensor[];
+}
+
+interface Weights {
+  W_ih: Tensor;
+  W_hh: Tensor;
+  b_ih: Tensor | null;
+  b_hh: Tensor | null;
+}
+
+type Activation = (x: Tensor) => Tensor;
+
+// ---- one direction of one layer, over time-major rows X: step t is the next batchSizes[t] rows ----
+/** PackedLayer: h_n[b] is the state after sequence b's own last step. */
+function forwardDirection(X: Tensor, batchSizes: readonly number[], h_0: Tensor, { W_ih, W_hh, b_ih, b_hh }: Weights, act: Activation) {
+  const P = linear(X, W_ih, b_ih); // x_t W_ih^T + b_ih for every step at once
+  if (batchSizes.length === 0) throw new RuntimeError('Expected sequence length to be larger than 0 in RNN');
+  const outputs: Tensor[] = [];
+  const finished: Tensor[] = []; // last states of the sequences that ended, shortest first
+  let h_prev = h_0;
+  let offset = 0;
+  for (const n of batchSizes) {
+    if (n < h_prev.shape[0]) {
+      finished.unshift(narrow(h_prev, 0, n, h_prev.shape[0] - n));
+      h_prev = narrow(h_prev, 0, 0, n);
+    }
+    const P_t = narrow(P, 0, offset, n);
+    h_prev = act(add(linear(h_prev, W_hh, b_hh), P_t)); // h_t = act(h_{t-1} W_hh^T + b_hh + x_t W_ih^T + b_ih)
+    outputs.push(h_prev);
+    offset += n;
+  }
+  return { output: cat(outputs, 0), h_n: cat([h_prev, ...finished], 0) };
+}
+
+/** ReversedPackedLayer: each sequence starts at its own last step from its own h_0 row; h_n is after t = 0. */
+function reverseDirection(X: Tensor, batchSizes: readonly number[], h_0: Tensor, { W_ih, W_hh, b_ih, b_hh }: Weights, act: Activation) {
+  const P = linear(X, W_ih, b_ih);
+  const outputs: Tensor[] = [];
+  let h_prev = narrow(h_0, 0, 0, batchSizes[batchSizes.length - 1]);
+  let offset = X.shape[0];
+  for (let t = batchSizes.length - 1; t >= 0; t--) {
+    const n = batchSizes[t];
+    if (n > h_prev.shape[0]) h_prev = cat([h_prev, narrow(h_0, 0, h_prev.shape[0], n - h_prev.shape[0])], 0);
+    offset -= n;
+    const P_t = narrow(P, 0, offset, n);
+    h_prev = act(add(linear(h_prev, W_hh, b_hh), P_t)); // h_t = act(h_{t+1} W_hh^T + b_hh + x_t W_ih^T + b_ih)
+    outputs.push(h_prev);
+  }
+  return { output: cat(outputs.reverse(), 0), h_n: h_prev };
+}
+
+/** One layer: the directions over the same input, outputs side by side [forward, reverse]. */
+function layer(X: Tensor, batchSizes: readonly number[], h_0: Tensor[], weights: Weights[], act: Activation) {
+  const fwd = forwardDirection(X, batchSizes, h_0[0], weights[0], act);
+  if (weights.length === 1) return { output: fwd.output, h_n: [fwd.h_n] };
+  const bwd = reverseDirection(X, batchSizes, h_0[1], weights[1], act);
+  return { output: cat([fwd.output, bwd.output], 1), h_n: [fwd.h_n, bwd.h_n] };
+}
+
+/** at::dropout with a given keep-mask: x * mask * (1/(1-p)), rounded as torch rounds it; p = 1 zeroes. */
+function dropout(x: Tensor, p: number, mask: Tensor): Tensor {
+  if (p === 1) return mul(x, new Tensor(x.dtype, x.shape));
+  // torch divides the float32 mask by 1-p: the kept factor is fl32(1 / fl32(1 - p)); float64 1/(1-p)
+  const scale = x.dtype === 'float32' ? Math.fround(1 / Math.fround(1 - p)) : 1 / (1 - p);
+  return mul(x, mulScalar(mask.to(x.dtype), scale));
+}
+
+// ---- the module ----------------------------------------------------------------------------------
+/** `nn.RNN(input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False, dropout=0.0, bidirectional=False)`. */
+export class RNN extends Module {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly numLayers: number;
+  readonly nonlinearity: 'tanh' | 'relu';
+  readonly mode: 'RNN_TANH' | 'RNN_RELU';
+  readonly bias: boolean;
+  readonly batchFirst: boolean;
+  readonly dropout: number;
+  readonly bidirectional: boolean;
+  readonly generator: Generator;
+
+  /** `new RNN(10, 20, 2)`, `new RNN(10, 20, 2, { bidirectional: true })` or `new RNN(10, 20, { numLayers: 2 })`. */
+  constructor(inputSize: number, hiddenSize: number, numLayersOrOptions?: number | RNNOptions, options: RNNOptions = {}) {
+    super();
+    const { numLayers, opts, nonlinearity } = bindArguments(inputSize, hiddenSize, numLayersOrOptions, options);
+    this.inputSize = inputSize;
+    this.hiddenSize = hiddenSize;
+    this.numLayers = numLayers;
+    this.nonlinearity = nonlinearity;
+    this.mode = nonlinearity === 'tanh' ? 'RNN_TANH' : 'RNN_RELU';
+    this.bias = opts.bias ?? true;
+    this.batchFirst = opts.batchFirst ?? false;
+    this.bidirectional = opts.bidirectional ?? false;
+    this.generator = opts.generator ?? defaultGenerator;
+    this.dropout = checkDropout(opts.dropout === undefined ? 0 : opts.dropout);
+    if (this.dropout > 0 && numLayers === 1) {
+      warn(`dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers greater than 1, but got dropout=${pyRepr(this.dropout)} and num_layers=${numLayers}`);
+    }
+    if (hiddenSize <= 0) throw new ValueError('proj_size has to be smaller than hidden_size'); // 1.13's (misleading) text
+    if (!Number.isInteger(numLayers)) throw new PyTypeError("'float' object cannot be interpreted as an integer");
+    this.registerParameters(opts.dtype);
+    if (numLayers <= 0) throw new IndexError('list index out of range'); // from flatten_parameters in 1.13
+    this.resetParameters();
+  }
+
+  /** For each layer k and direction: weight_ih_l{k}{_reverse}, weight_hh_..., bias_ih_..., bias_hh_... */
+  private registerParameters(dtype: DType | undefined): void {
+    const H = this.hiddenSize;
+    const D = this.bidirectional ? 2 : 1;
+    for (let k = 0; k < this.numLayers; k++) {
+      for (const sfx of D === 2 ? ['', '_reverse'] : ['']) {
+        const shapes: Array<[string, number[]]> = [
+          [`weight_ih_l${k}${sfx}`, [H, k === 0 ? this.inputSize : D * H]],
+          [`weight_hh_l${k}${sfx}`, [H, H]],
+        ];
+        if (this.bias) shapes.push([`bias_ih_l${k}${sfx}`, [H]], [`bias_hh_l${k}${sfx}`, [H]]);
+        for (const [name, shape] of shapes) this.registerParameter(name, parameter(dtype, shape));
+      }
+    }
+  }
+
+  /** Every parameter ~ U(-1/sqrt(H), 1/sqrt(H)), drawn in registration order. */
+  resetParameters(): void {
+    const stdv = 1 / Math.sqrt(this.hiddenSize);
+    for (const p of this.parameters()) p.detach()._applyInplace(() => this.generator.uniform(-stdv, stdv));
+  }
+
+  private weights(k: number, d: number): Weights {
+    const sfx = `_l${k}${d === 1 ? '_reverse' : ''}`;
+    const get = (name: string) => this.getParameter(name + sfx);
+    return { W_ih: get('weight_ih'), W_hh: get('weight_hh'), b_ih: this.bias ? get('bias_ih') : null, b_hh: this.bias ? get('bias_hh') : null };
+  }
+
+  forward(input: Tensor, h_0?: Tensor | null, options?: RNNForwardOptions): [Tensor, Tensor];
+  forward(input: PackedSequence, h_0?: Tensor | null, options?: RNNForwardOptions): [PackedSequence, Tensor];
+  /** Returns [output, h_n]; h_0 defaults to zeros. */
+  forward(input: Tensor | PackedSequence, h_0: Tensor | null = null, options: RNNForwardOptions = {}): [Tensor | PackedSequence, Tensor] {
+    if (input instanceof PackedSequence) return this.forwardPacked(input, h_0, options.dropoutMasks);
+    if (!(input instanceof Tensor)) throw new AttributeError(`'${Array.isArray(input) ? 'list' : typeof input}' object has no attribute 'dim'`);
+    return this.forwardPadded(input, h_0, options.dropoutMasks);
+  }
+
+  private forwardPadded(input: Tensor, h_0: Tensor | null, masks?: readonly Tensor[]): [Tensor, Tensor] {
+    const isBatched = input.dim() === 3;
+    const batchDim = this.batchFirst ? 0 : 1;
+    let x = input;
+    let hx = h_0;
+    if (!isBatched) {
+      x = unsqueeze(input, batchDim); // 1.13 calls every non-3-D input unbatched (§3.2)
+      if (hx !== null) {
+        if (hx.dim() !== 2) throw new RuntimeError(`For unbatched 2-D input, hx should also be 2-D but got ${hx.dim()}-D tensor`);
+        hx = unsqueeze(hx, 1);
+      }
+    } else if (hx !== null && hx.dim() !== 3) {
+      throw new RuntimeError(`For batched 3-D input, hx should also be 3-D but got ${hx.dim()}-D tensor`);
+    }
+    this.checkInput(x, 3);
+    if (this.batchFirst) x = transpose(x, 0, 1);
+    const [L, N] = x.shape;
+    hx = this.checkHidden(hx ?? this.zeros(N, x.dtype), N);
+    checkFlagsAreBools(this, false);
+    const DH = this.hiddenSize * (this.bidirectional ? 2 : 1);
+    const maskShapes = isBatched ? [[L, N, DH]] : [[L, N, DH], [L, DH]];
+    const run = this.layers(view(x, [L * N, this.inputSize]), new Array<number>(L).fill(N), hx, masks, maskShapes);
+    let output = view(run.output, [L, N, DH]);
+    if (this.batchFirst) output = transpose(output, 0, 1);
+    return isBatched ? [output, run.h_n] : [squeeze(output, batchDim), squeeze(run.h_n, 1)];
+  }
+
+  private forwardPacked(input: PackedSequence, h_0: Tensor | null, masks?: readonly Tensor[]): [PackedSequence, Tensor] {
+    const { data, sortedIndices, unsortedIndices } = input;
+    const batchSizes = numbers(input.batchSizes);
+    const maxBatch = batchSizes[0];
+    // a given h_0 is in the caller's batch order: permuted first, checked after (the §5 quirk)
+    const hx = h_0 === null ? this.zeros(maxBatch, data.dtype) : permuteHidden(h_0, sortedIndices);
+    this.checkInput(data, 2);
+    this.checkHidden(hx, maxBatch);
+    checkFlagsAreBools(this, true);
+    const DH = this.hiddenSize * (this.bidirectional ? 2 : 1);
+    const run = this.layers(data, batchSizes, hx, masks, [[data.shape[0], DH]]);
+    return [new PackedSequence(run.output, input.batchSizes, sortedIndices, unsortedIndices), permuteHidden(run.h_n, unsortedIndices)];
+  }
+
+  /** The layer stack over time-major rows X; dropout between layers only in training mode. */
+  private layers(X: Tensor, batchSizes: readonly number[], h_0: Tensor, masks: readonly Tensor[] | undefined, maskShapes: number[][]) {
+    const D = this.bidirectional ? 2 : 1;
+    const act: Activation = this.nonlinearity === 'tanh' ? tanh : relu;
+    const dropsOut = this.training && this.dropout !== 0 && this.numLayers > 1;
+    if (dropsOut && masks !== undefined) checkMasks(masks, this.numLayers - 1, maskShapes);
+    const h_n: Tensor[] = [];
+    let layerInput = X;
+    for (let k = 0; k < this.numLayers; k++) {
+      const dirs = D === 2 ? [0, 1] : [0];
+      const out = layer(layerInput, batchSizes, dirs.map((d) => select(h_0, 0, k * D + d)), dirs.map((d) => this.weights(k, d)), act);
+      h_n.push(...out.h_n);
+      layerInput = out.output;
+      if (dropsOut && k < this.numLayers - 1) {
+        const mask = masks === undefined ? this.bernoulliMask(out.output) : view(masks[k], out.output.shape);
+        layerInput = dropout(out.output, this.dropout, mask);
+      }
+    }
+    return { output: layerInput, h_n: stack(h_n, 0) };
+  }
+
+  /** A keep-mask drawn from the generator: 1 with probability 1 - p, row-major over x. */
+  private bernoulliMask(x: Tensor): Tensor {
+    const mask = new Tensor(x.dtype, x.shape);
+    for (let i = 0; i < mask.numel(); i++) mask.data[i] = this.generator.bernoulli(1 - this.dropout);
+    return mask;
+  }
+
+  private zeros(batch: number, dtype: DType): Tensor {
+    return new Tensor(dtype, [this.numLayers * (this.bidirectional ? 2 : 1), batch, this.hiddenSize]);
+  }
+
+  private checkInput(x: Tensor, expectedDim: number): void {
+    if (x.dim() !== expectedDim) throw new RuntimeError(`input must have ${expectedDim} dimensions, got ${x.dim()}`);
+    const last = x.shape[x.dim() - 1];
+    if (last !== this.inputSize) throw new RuntimeError(`input.size(-1) must be equal to input_size. Expected ${this.inputSize}, got ${last}`);
+  }
+
+  private checkHidden(hx: Tensor, batch: number): Tensor {
+    const expected = [this.numLayers * (this.bidirectional ? 2 : 1), batch, this.hiddenSize];
+    if (hx.shape.join() !== expected.join()) throw new RuntimeError(`Expected hidden size (${expected.join(', ')}), got [${hx.shape.join(', ')}]`);
+    return hx;
+  }
+}
+
+/** `permute_hidden`: h.index_select(1, permutation), or h itself without one. */
+function permuteHidden(h: Tensor, permutation: Tensor | null): Tensor {
+  return permutation === null ? h : indexSelectAsTorch(h, 1, numbers(permutation));
+}
+
+function checkMasks(masks: readonly Tensor[], count: number, shapes: number[][]): void {
+  if (masks.length !== count) throw new RuntimeError(`rnnspec: expected ${count} dropout masks (one per non-final layer), got ${masks.length}`);
+  for (const m of masks) {
+    if (!shapes.some((s) => s.join() === m.shape.join())) {
+      throw new RuntimeError(`rnnspec: a dropout mask has shape [${m.shape.join(', ')}] but the layer output is [${shapes[0].join(', ')}]`);
+    }
+    if (!Array.from(m.data as ArrayLike<number | bigint>).every((v) => Number(v) === 0 || Number(v) === 1)) {
+      throw new RuntimeError('rnnspec: a dropout mask must hold only 0 and 1');
+    }
+  }
+}
+
+// ---- PyTorch 1.13's argument errors (Python 3.11 wording, spec §3.4) ------------------------------
+const OPTION_NAMES = new Set(['numLayers', 'nonlinearity', 'bias', 'batchFirst', 'dropout', 'bidirectional', 'dtype', 'generator']);
+
+/** Python's repr of a float, as `str.format` prints it in the dropout warning (1e-05, not 1e-5). */
+function pyRepr(x: number): string {
+  if (x !== 0 && Math.abs(x) < 1e-4) return x.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+  return String(x);
+}
+
+/** What Python does before RNNBase.__init__'s body: RNN.__init__'s checks, then argument binding. */
+function bindArguments(inputSize: unknown, hiddenSize: unknown, numLayersOrOptions: number | RNNOptions | undefined, options: RNNOptions) {
+  const opts = typeof numLayersOrOptions === 'object' && numLayersOrOptions !== null ? numLayersOrOptions : options;
+  if ('projSize' in opts) throw new ValueError('proj_size argument is only supported for LSTM, not RNN or GRU');
+  const nonlinearity = opts.nonlinearity ?? 'tanh';
+  if (nonlinearity !== 'tanh' && nonlinearity !== 'relu') throw new ValueError(`Unknown nonlinearity '${nonlinearity}'`);
+  const unknown = Object.keys(opts).find((k) => !OPTION_NAMES.has(k));
+  if (unknown !== undefined) throw new PyTypeError(`RNNBase.__init__() got an unexpected keyword argument '${unknown}'`);
+  if (typeof numLayersOrOptions === 'number' && opts.numLayers !== undefined) {
+    throw new PyTypeError("RNNBase.__init__() got multiple values for argument 'num_layers'");
+  }
+  if (inputSize === undefined) throw new PyTypeError("RNNBase.__init__() missing 2 required positional arguments: 'input_size' and 'hidden_size'");
+  if (hiddenSize === undefined) throw new PyTypeError("RNNBase.__init__() missing 1 required positional argument: 'hidden_size'");
+  const numLayers = typeof numLayersOrOptions === 'number' ? numLayersOrOptions : (opts.numLayers ?? 1);
+  return { numLayers, opts, nonlinearity };
+}
+
+/** `self.dropout = float(dropout)`, then the range check. */
+function checkDropout(dropout: unknown): number {
+  if (dropout === null) throw new PyTypeError("float() argument must be a string or a real number, not 'NoneType'");
+  if (typeof dropout === 'string' && (dropout.trim() === '' || Number.isNaN(Number(dropout))) && !/^\s*[+-]?(inf|infinity|nan)\s*$/i.test(dropout)) {
+    throw new ValueError(`could not convert string to float: '${dropout}'`);
+  }
+  if (typeof dropout !== 'number' || !(dropout >= 0 && dropout <= 1)) {
+    throw new ValueError('dropout should be a number in range [0, 1] representing the probability of an element being zeroed');
+  }
+  return dropout;
+}
+
+/** `Parameter(torch.empty(shape, dtype=dtype))`, with torch.empty's errors for sizes that are not ints. */
+function parameter(dtype: DType | undefined, shape: readonly unknown[]): Tensor {
+  const bad = shape.findIndex((d) => !Number.isInteger(d));
+  if (bad === 0) {
+    throw new PyTypeError(
+      `empty() received an invalid combination of arguments - got (tuple, dtype=${dtype === undefined ? 'NoneType' : 'torch.dtype'}, device=NoneType), but expected one of:\n * (tuple of ints size, *, tuple of names names, torch.memory_format memory_format, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n * (tuple of SymInts size, *, torch.memory_format memory_format, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n`,
+    );
+  }
+  if (bad > 0) {
+    const type = shape[bad] === null || shape[bad] === undefined ? 'NoneType' : 'float';
+    throw new PyTypeError(`empty(): argument 'size' must be tuple of SymInts, but found element of type ${type} at pos ${bad + 1}`);
+  }
+  const p = new Tensor(dtype ?? 'float32', shape as number[]); // a negative size: "Trying to create tensor with negative dimension"
+  if (!isFloatingPoint(p.dtype)) throw new RuntimeError('Only Tensors of floating point and complex dtype can require gradients');
+  return p.requiresGrad_(true);
+}
+
+/** Python's type name of a JavaScript value, as PyTorch's argument parser prints it. */
+function pyType(v: unknown): string {
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'string') return 'str';
+  return v === null || v === undefined ? 'NoneType' : Array.isArray(v) ? 'list' : 'dict';
+}
+
+/** 1.13 tests bias, batch_first and bidirectional for truthiness only; `_VF.rnn_tanh` then refuses non-bools (#136954). */
+function checkFlagsAreBools(rnn: RNN, packed: boolean): void {
+  const flags = packed ? [rnn.bias, rnn.bidirectional] : [rnn.bias, rnn.bidirectional, rnn.batchFirst];
+  if (flags.every((f) => typeof f === 'boolean')) return;
+  const got = [...(packed ? ['Tensor', 'Tensor', 'Tensor'] : ['Tensor', 'Tensor']), 'list', pyType(rnn.bias), 'int', 'float', 'bool', pyType(rnn.bidirectional)];
+  if (!packed) got.push(pyType(rnn.batchFirst));
+  const signatures = [
+    ['Tensor data', 'Tensor batch_sizes', 'Tensor hx', 'tuple of Tensors params', 'bool has_biases', 'int num_layers', 'float dropout', 'bool train', 'bool bidirectional'],
+    ['Tensor input', 'Tensor hx', 'tuple of Tensors params', 'bool has_biases', 'int num_layers', 'float dropout', 'bool train', 'bool bidirectional', 'bool batch_first'],
+  ];
+  const accepts = (param: string, type: string) => {
+    const wanted = param.slice(0, param.lastIndexOf(' '));
+    return wanted === type || (wanted === 'float' && type === 'int'); // a list is no "tuple of Tensors" here
+  };
+  const lines = signatures.map(
+    (sig) => ` * (${sig.join(', ')})\n      didn't match because some of the arguments have invalid types: (${got.map((t, i) => (accepts(sig[i], t) ? t : `!${t}!`)).join(', ')})\n`,
+  );
+  const name = rnn.mode === 'RNN_TANH' ? 'rnn_tanh' : 'rnn_relu';
+  throw new PyTypeError(`${name}() received an invalid combination of arguments - got (${got.join(', ')}), but expected one of:\n${lines.join('')}`);
+}
