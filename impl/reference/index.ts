@@ -1,0 +1,81 @@
+/**
+ * The reference as an adapter: rnnspec's own TypeScript implementation behind the adapter contract,
+ * claiming everything (float32 and float64, every RNN and Embedding option, gradients). It is also
+ * the worked example of an adapter. Uses reference/ only through its public index.
+ */
+import type { Adapter, EmbeddingCase, EmbeddingResult, PlainTensor, RnnCase, RnnResult } from '../contract.ts';
+import { SparseCooTensor, Tensor, catchWarnings, nn, ops, type DType } from '../../reference/index.ts';
+
+/** A fresh rnnspec Tensor holding a copy of a plain tensor (adapters never alias their inputs). */
+function toTensor(t: PlainTensor, requiresGrad = false): Tensor {
+  const out = new Tensor(t.dtype as DType, t.shape, t.data.slice());
+  return requiresGrad ? out.requiresGrad_() : out;
+}
+
+function rnn(c: RnnCase): RnnResult {
+  const { config } = c;
+  const module = catchWarnings(() =>
+    new nn.RNN(config.inputSize, config.hiddenSize, {
+      numLayers: config.numLayers, nonlinearity: config.nonlinearity, bias: config.bias, batchFirst: config.batchFirst,
+      dropout: config.dropout, bidirectional: config.bidirectional, dtype: config.dtype,
+    }),
+  ).result;
+  module.train(config.training);
+  module.loadStateDict(Object.fromEntries(Object.entries(c.params).map(([name, p]) => [name, toTensor(p)])));
+  const withGrad = c.upstream !== undefined;
+  const input = toTensor(c.input, withGrad);
+  const h0 = c.h0 ? toTensor(c.h0, withGrad) : null;
+  const dropoutMasks = c.dropoutMasks?.map((m) => toTensor(m));
+
+  let output: Tensor;
+  let h_n: Tensor;
+  if (c.lengths) {
+    const packed = nn.utils.rnn.packPaddedSequence(input, c.lengths, { batchFirst: config.batchFirst, enforceSorted: c.enforceSorted ?? true });
+    const [out, hn] = module.forward(packed, h0, { dropoutMasks });
+    [output] = nn.utils.rnn.padPackedSequence(out, { batchFirst: config.batchFirst });
+    h_n = hn;
+  } else {
+    [output, h_n] = module.forward(input, h0, { dropoutMasks });
+  }
+  if (!c.upstream) return { output, h_n };
+
+  // loss = <output, dL/doutput> + <h_n, dL/dh_n>, so backward gives every gradient at once
+  const loss = ops.add(ops.sum(ops.mul(output, toTensor(c.upstream.output))), ops.sum(ops.mul(h_n, toTensor(c.upstream.h_n))));
+  loss.backward();
+  const grads: Record<string, PlainTensor> = { input: input.grad as Tensor };
+  if (h0) grads.h0 = h0.grad as Tensor;
+  for (const [name, p] of module.namedParameters()) grads[name] = p.grad as Tensor;
+  return { output: output.detach(), h_n: h_n.detach(), grads };
+}
+
+function embedding(c: EmbeddingCase): EmbeddingResult {
+  const { config } = c;
+  const weight = toTensor(c.weight);
+  const module = nn.Embedding.fromPretrained(weight, {
+    freeze: c.upstream === undefined, paddingIdx: config.paddingIdx, maxNorm: config.maxNorm,
+    normType: config.normType, scaleGradByFreq: config.scaleGradByFreq, sparse: config.sparse,
+  });
+  const output = module.forward(toTensor(c.indices));
+  const weightAfter = weight.detach().clone();
+  if (!c.upstream) return { output: output.detach(), weightAfter };
+  output.backward(toTensor(c.upstream));
+  const g = module.weight.grad;
+  return { output: output.detach(), weightAfter, gradWeight: g instanceof SparseCooTensor ? g.toDense() : (g as Tensor) };
+}
+
+export function createReferenceAdapter(): Adapter {
+  return {
+    name: 'reference',
+    capabilities: {
+      rnn: {
+        dtypes: ['float32', 'float64'], nonlinearities: ['tanh', 'relu'], noBias: true, batchFirst: true, bidirectional: true,
+        maxLayers: Infinity, h0: true, unbatched: true, packed: true, dropout: true, gradients: true,
+      },
+      embedding: { dtypes: ['float32', 'float64'], indexDtypes: ['int64', 'int32'], paddingIdx: true, maxNorm: true, scaleGradByFreq: true, gradients: true },
+    },
+    rnn,
+    embedding,
+  };
+}
+
+export default createReferenceAdapter;
