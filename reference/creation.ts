@@ -13,6 +13,7 @@ import {
   promoteTypes, type DType, type PyScalar, type Storage,
 } from './dtype.ts';
 import { AssertionError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
+import { pythonTypeName } from './python.ts';
 import { Tensor, numelOf } from './tensor.ts';
 import { warn } from './warnings.ts';
 
@@ -33,17 +34,6 @@ type TypedArray = ArrayBufferView & ArrayLike<number | bigint>;
 
 function isTypedArray(x: unknown): x is TypedArray {
   return ArrayBuffer.isView(x) && !(x instanceof DataView);
-}
-
-/** Python's `type(x).__name__` for a JavaScript value, as PyTorch's messages print it. */
-function pythonTypeName(x: unknown): string {
-  if (x === null || x === undefined) return 'NoneType';
-  if (typeof x === 'string') return 'str';
-  if (Array.isArray(x)) return 'list';
-  if (isTypedArray(x)) return 'numpy.ndarray';
-  if (x instanceof Set) return 'set';
-  if (x instanceof Map || typeof x === 'object') return 'dict';
-  return typeof x;
 }
 
 /** True for the values that PyTorch walks as sequences (lists and numpy arrays). */

@@ -11,10 +11,11 @@
  * stream, so only its statistics match PyTorch.
  */
 import { noGrad } from './autograd.ts';
-import { isFloatingPoint, type DType } from './dtype.ts';
-import { AssertionError, IndexError, PyTypeError, RuntimeError } from './errors.ts';
-import { attributeError, embedding, pythonTypeName, type EmbeddingOptions } from './functional.ts';
-import { Module } from './module.ts';
+import type { DType } from './dtype.ts';
+import { AssertionError, IndexError } from './errors.ts';
+import { attributeError, embedding, type EmbeddingOptions } from './functional.ts';
+import { empty, pyRepr } from './python.ts';
+import { Module, Parameter } from './module.ts';
 import { defaultGenerator, type Generator } from './random.ts';
 import { Tensor } from './tensor.ts';
 
@@ -31,12 +32,6 @@ export interface FromPretrainedOptions extends EmbeddingOptions {
   /** true (the default): the weight does not require grad. */
   freeze?: boolean;
 }
-
-/** The text of torch.empty's TypeError when the first size is not an int (1.13's two overloads). */
-const EMPTY_INVALID_ARGUMENTS =
-  'empty() received an invalid combination of arguments - got (tuple, dtype=NoneType, device=NoneType), but expected one of:\n' +
-  ' * (tuple of ints size, *, tuple of names names, torch.memory_format memory_format, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n' +
-  ' * (tuple of SymInts size, *, torch.memory_format memory_format, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n';
 
 export class Embedding extends Module {
   readonly numEmbeddings: number;
@@ -60,14 +55,14 @@ export class Embedding extends Module {
     this.sparse = options.sparse ?? false;
     const _weight = options._weight ?? null;
     if (_weight === null) {
-      this.weight = this.registerParameter('weight', parameter(emptyWeight(numEmbeddings, embeddingDim, options.dtype ?? 'float32')));
+      this.weight = this.registerParameter('weight', Parameter(empty([numEmbeddings, embeddingDim], options.dtype)));
       this.resetParameters(options.generator);
     } else {
       if (!(_weight instanceof Tensor)) throw attributeError(_weight, 'shape');
       if (_weight.shape.join() !== [numEmbeddings, embeddingDim].join()) {
         throw new AssertionError('Shape of weight does not match num_embeddings and embedding_dim');
       }
-      this.weight = this.registerParameter('weight', parameter(_weight));
+      this.weight = this.registerParameter('weight', Parameter(_weight));
     }
   }
 
@@ -136,27 +131,3 @@ function normalizePaddingIdx(paddingIdx: number | boolean | null, numEmbeddings:
   return paddingIdx;
 }
 
-/** torch.empty((V, D), dtype=dtype), with the argument parser's and the allocator's errors. */
-function emptyWeight(V: unknown, D: unknown, dtype: DType): Tensor {
-  // The parser matches an overload on the first element only, then converts the rest.
-  if (typeof V !== 'number' || !Number.isInteger(V)) throw new PyTypeError(EMPTY_INVALID_ARGUMENTS);
-  if (typeof D === 'boolean') D = Number(D); // a bool passes as an int in the second position
-  if (typeof D !== 'number' || !Number.isInteger(D)) {
-    throw new PyTypeError(`empty(): argument 'size' must be tuple of SymInts, but found element of type ${pythonTypeName(D)} at pos 2`);
-  }
-  return new Tensor(dtype, [V, D]); // raises "Trying to create tensor with negative dimension"
-}
-
-/** `Parameter(data)`: an alias of `data` (same storage and version counter) that requires grad. */
-function parameter(data: Tensor): Tensor {
-  if (!isFloatingPoint(data.dtype)) throw new RuntimeError('Only Tensors of floating point and complex dtype can require gradients');
-  return data.detach().requiresGrad_(true);
-}
-
-/** Python's repr of a stored option value: floats keep their `.0`, bools are True/False. */
-function pyRepr(v: number | boolean): string {
-  if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (v === Infinity) return 'inf';
-  if (v === -Infinity) return '-inf';
-  return String(v);
-}

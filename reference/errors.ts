@@ -61,3 +61,4 @@ export class AttributeError extends TorchError {
     super('AttributeError', message);
   }
 }
+

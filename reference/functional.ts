@@ -15,6 +15,7 @@
 import { attach, isGradEnabled, noGrad } from './autograd.ts';
 import { isFloatingPoint, legacyTypeName, scalarTypeName } from './dtype.ts';
 import { AssertionError, AttributeError, IndexError, PyTypeError, RuntimeError } from './errors.ts';
+import { pythonTypeName } from './python.ts';
 import type { FloatStorage } from './ops/pointwise.ts';
 import { SparseCooTensor } from './sparse.ts';
 import { Tensor } from './tensor.ts';
@@ -141,7 +142,7 @@ export function embeddingRenorm_(weight: Tensor, indices: Tensor, maxNorm: numbe
     throw new RuntimeError(`Expected 2-dimensional tensor, but got ${weight.dim()}-dimensional tensor for argument #1 'self' (while checking arguments for embedding_renorm_)`);
   }
   checkIndexDtype(indices, 2, 'embedding_renorm_');
-  const [V, D] = weight.shape;
+  const D = weight.shape[1];
   const sorted = indexValues(indices).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   sorted.forEach((i, n) => {
     if (n > 0 && i === sorted[n - 1]) return; // each distinct index once (-1 and V-1 are distinct)
@@ -203,19 +204,6 @@ function checkArgument(fn: string, name: string, position: number, value: unknow
     : expected === 'bool' ? typeof value === 'boolean'
     : (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint';
   if (!ok) throw new PyTypeError(`${fn}(): argument '${name}' (position ${position}) must be ${expected}, not ${pythonTypeName(value)}`);
-}
-
-/** Python's `type(x).__name__` for a JavaScript value: an integer number is an int, any other number a float. */
-export function pythonTypeName(x: unknown): string {
-  if (x === null || x === undefined) return 'NoneType';
-  if (typeof x === 'number') return Number.isInteger(x) ? 'int' : 'float';
-  if (typeof x === 'bigint') return 'int';
-  if (typeof x === 'boolean') return 'bool';
-  if (typeof x === 'string') return 'str';
-  if (x instanceof Tensor) return 'Tensor';
-  if (Array.isArray(x)) return 'list';
-  if (ArrayBuffer.isView(x)) return 'numpy.ndarray';
-  return 'dict';
 }
 
 /** `x.attr` on a value that has no such attribute. */

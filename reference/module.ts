@@ -2,8 +2,15 @@
  * The part of `torch.nn.Module` the reference needs: registered parameters in registration order,
  * `namedParameters()`, `stateDict()` / `loadStateDict()` by PyTorch's names, and `train()` / `eval()`.
  */
+import { isFloatingPoint } from './dtype.ts';
 import { RuntimeError } from './errors.ts';
 import { Tensor } from './tensor.ts';
+
+/** `nn.Parameter(data)`: an alias of `data` (same storage and version counter) that requires grad. */
+export function Parameter(data: Tensor): Tensor {
+  if (!isFloatingPoint(data.dtype)) throw new RuntimeError('Only Tensors of floating point and complex dtype can require gradients');
+  return data.detach().requiresGrad_(true);
+}
 
 export abstract class Module {
   /** `module.training`: true after construction and `train()`, false after `eval()`. */

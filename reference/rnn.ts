@@ -9,9 +9,10 @@
  * that order reproduces torch's float32 rounding. Padded input runs as a packed sequence whose
  * batch size never shrinks (packed_sequence.ts), so one loop serves both.
  */
-import { isFloatingPoint, type DType } from './dtype.ts';
+import type { DType } from './dtype.ts';
 import { AttributeError, IndexError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
-import { Module } from './module.ts';
+import { Module, Parameter } from './module.ts';
+import { empty, pyRepr, pythonTypeName } from './python.ts';
 import { add, cat, linear, mul, mulScalar, narrow, relu, squeeze, stack, tanh, transpose, unsqueeze, view } from './ops/index.ts';
 import { PackedSequence, indexSelectAsTorch, numbers, select } from './packed_sequence.ts';
 import { Generator, defaultGenerator } from './random.ts';
@@ -152,7 +153,7 @@ export class RNN extends Module {
           [`weight_hh_l${k}${sfx}`, [H, H]],
         ];
         if (this.bias) shapes.push([`bias_ih_l${k}${sfx}`, [H]], [`bias_hh_l${k}${sfx}`, [H]]);
-        for (const [name, shape] of shapes) this.registerParameter(name, parameter(dtype, shape));
+        for (const [name, shape] of shapes) this.registerParameter(name, Parameter(empty(shape, dtype)));
       }
     }
   }
@@ -174,7 +175,7 @@ export class RNN extends Module {
   /** Returns [output, h_n]; h_0 defaults to zeros. */
   forward(input: Tensor | PackedSequence, h_0: Tensor | null = null, options: RNNForwardOptions = {}): [Tensor | PackedSequence, Tensor] {
     if (input instanceof PackedSequence) return this.forwardPacked(input, h_0, options.dropoutMasks);
-    if (!(input instanceof Tensor)) throw new AttributeError(`'${Array.isArray(input) ? 'list' : typeof input}' object has no attribute 'dim'`);
+    if (!(input instanceof Tensor)) throw new AttributeError(`'${pythonTypeName(input)}' object has no attribute 'dim'`);
     return this.forwardPadded(input, h_0, options.dropoutMasks);
   }
 
@@ -284,12 +285,6 @@ function checkMasks(masks: readonly Tensor[], count: number, shapes: number[][])
 // ---- PyTorch 1.13's argument errors (Python 3.11 wording, spec §3.4) ------------------------------
 const OPTION_NAMES = new Set(['numLayers', 'nonlinearity', 'bias', 'batchFirst', 'dropout', 'bidirectional', 'dtype', 'generator']);
 
-/** Python's repr of a float, as `str.format` prints it in the dropout warning (1e-05, not 1e-5). */
-function pyRepr(x: number): string {
-  if (x !== 0 && Math.abs(x) < 1e-4) return x.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
-  return String(x);
-}
-
 /** What Python does before RNNBase.__init__'s body: RNN.__init__'s checks, then argument binding. */
 function bindArguments(inputSize: unknown, hiddenSize: unknown, numLayersOrOptions: number | RNNOptions | undefined, options: RNNOptions) {
   const opts = typeof numLayersOrOptions === 'object' && numLayersOrOptions !== null ? numLayersOrOptions : options;
@@ -319,37 +314,12 @@ function checkDropout(dropout: unknown): number {
   return dropout;
 }
 
-/** `Parameter(torch.empty(shape, dtype=dtype))`, with torch.empty's errors for sizes that are not ints. */
-function parameter(dtype: DType | undefined, shape: readonly unknown[]): Tensor {
-  const bad = shape.findIndex((d) => !Number.isInteger(d));
-  if (bad === 0) {
-    throw new PyTypeError(
-      `empty() received an invalid combination of arguments - got (tuple, dtype=${dtype === undefined ? 'NoneType' : 'torch.dtype'}, device=NoneType), but expected one of:\n * (tuple of ints size, *, tuple of names names, torch.memory_format memory_format, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n * (tuple of SymInts size, *, torch.memory_format memory_format, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n`,
-    );
-  }
-  if (bad > 0) {
-    const type = shape[bad] === null || shape[bad] === undefined ? 'NoneType' : 'float';
-    throw new PyTypeError(`empty(): argument 'size' must be tuple of SymInts, but found element of type ${type} at pos ${bad + 1}`);
-  }
-  const p = new Tensor(dtype ?? 'float32', shape as number[]); // a negative size: "Trying to create tensor with negative dimension"
-  if (!isFloatingPoint(p.dtype)) throw new RuntimeError('Only Tensors of floating point and complex dtype can require gradients');
-  return p.requiresGrad_(true);
-}
-
-/** Python's type name of a JavaScript value, as PyTorch's argument parser prints it. */
-function pyType(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'string') return 'str';
-  return v === null || v === undefined ? 'NoneType' : Array.isArray(v) ? 'list' : 'dict';
-}
-
 /** 1.13 tests bias, batch_first and bidirectional for truthiness only; `_VF.rnn_tanh` then refuses non-bools (#136954). */
 function checkFlagsAreBools(rnn: RNN, packed: boolean): void {
   const flags = packed ? [rnn.bias, rnn.bidirectional] : [rnn.bias, rnn.bidirectional, rnn.batchFirst];
   if (flags.every((f) => typeof f === 'boolean')) return;
-  const got = [...(packed ? ['Tensor', 'Tensor', 'Tensor'] : ['Tensor', 'Tensor']), 'list', pyType(rnn.bias), 'int', 'float', 'bool', pyType(rnn.bidirectional)];
-  if (!packed) got.push(pyType(rnn.batchFirst));
+  const got = [...(packed ? ['Tensor', 'Tensor', 'Tensor'] : ['Tensor', 'Tensor']), 'list', pythonTypeName(rnn.bias), 'int', 'float', 'bool', pythonTypeName(rnn.bidirectional)];
+  if (!packed) got.push(pythonTypeName(rnn.batchFirst));
   const signatures = [
     ['Tensor data', 'Tensor batch_sizes', 'Tensor hx', 'tuple of Tensors params', 'bool has_biases', 'int num_layers', 'float dropout', 'bool train', 'bool bidirectional'],
     ['Tensor input', 'Tensor hx', 'tuple of Tensors params', 'bool has_biases', 'int num_layers', 'float dropout', 'bool train', 'bool bidirectional', 'bool batch_first'],

@@ -11,22 +11,13 @@ import {
 } from '../../reference/packed_sequence.ts';
 import { randn } from '../harness/arbitraries/rnn.ts';
 import { checkVjp } from '../harness/gradcheck.ts';
+import { expectError } from '../harness/errors.ts';
 
 fc.configureGlobal({ numRuns: 60 });
 
 // ---- Arrange helpers ----------------------------------------------------------------------------
 const values = (t: Tensor | null) => (t === null ? null : Array.from(t.data as ArrayLike<number | bigint>, Number));
 
-function expectError(f: () => unknown, type: string, message: string) {
-  let error: unknown;
-  try {
-    f();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, `expected ${type}: ${message}`).toBeInstanceOf(Error);
-  expect({ type: (error as Error).name, message: (error as Error).message }).toEqual({ type, message });
-}
 
 /** A batch to pack: lengths in [1, T], trailing feature dims, options each possibly omitted. */
 const batchArb = fc

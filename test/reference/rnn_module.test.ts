@@ -10,19 +10,10 @@ import { Generator, Tensor, catchWarnings } from '../../reference/index.ts';
 import { RNN, type RNNOptions } from '../../reference/rnn.ts';
 import { PackedSequence, packPaddedSequence } from '../../reference/packed_sequence.ts';
 import { optionsArb, randn } from '../harness/arbitraries/rnn.ts';
+import { expectError } from '../harness/errors.ts';
 
 fc.configureGlobal({ numRuns: 40 });
 
-function expectError(f: () => unknown, type: string, message: string) {
-  let error: unknown;
-  try {
-    f();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, `expected ${type}: ${message}`).toBeInstanceOf(Error);
-  expect({ type: (error as Error).name, message: (error as Error).message }).toEqual({ type, message });
-}
 
 const zeros = (shape: number[], dtype: 'float32' | 'float64' = 'float32') => new Tensor(dtype, shape);
 

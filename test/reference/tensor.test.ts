@@ -9,18 +9,8 @@ import {
   type TensorData,
 } from '../../reference/index.ts';
 import { float32ArrayArb, float64ArrayArb, nestedDataArb } from '../harness/arbitraries/tensor.ts';
+import { expectError } from '../harness/errors.ts';
 
-function expectError(fn: () => unknown, type: string, message: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, `expected ${type}: ${message}`).toBeInstanceOf(Error);
-  expect((caught as Error).name).toBe(type);
-  expect((caught as Error).message).toBe(message);
-}
 
 const values = (t: Tensor) => Array.from(t.data as ArrayLike<number | bigint>);
 
