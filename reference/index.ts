@@ -6,7 +6,7 @@
 export { Tensor, numelOf, type VersionCounter } from './tensor.ts';
 export { tensor, asTensor, type TensorData, type TensorOptions } from './creation.ts';
 export { DTYPES, isFloatingPoint, promoteTypes, type DType, type Storage } from './dtype.ts';
-export { noGrad, isGradEnabled } from './autograd.ts';
+export { noGrad, isGradEnabled, type Node } from './autograd.ts';
 export { SparseCooTensor } from './sparse.ts';
 export { Generator, defaultGenerator, manualSeed } from './random.ts';
 export { catchWarnings, type Warning } from './warnings.ts';
