@@ -152,7 +152,7 @@ export function embeddingRenorm_(weight: Tensor, indices: Tensor, maxNorm: numbe
     }
     const round = weight.dtype === 'float32' ? Math.fround : (v: number) => v;
     const row = (weight.data as FloatStorage).subarray(r * D, (r + 1) * D);
-    const norm = round(pNorm(row, normType)); // torch's norm is computed in the weight dtype
+    const norm = pNorm(row, normType, round); // torch's norm is computed in the weight dtype
     if (norm > maxNorm) {
       const scale = round(maxNorm / (norm + 1e-7)); // in double, then rounded to the weight dtype
       for (let j = 0; j < D; j++) row[j] = row[j] * scale; // a Float32Array store rounds: fl32(r * fl32(scale))
@@ -171,15 +171,20 @@ function selectRow(weight: Tensor, i: bigint): number {
   return Number(i < 0n ? i + BigInt(V) : i);
 }
 
-/** ||x||_p as torch.norm computes it: p = 0 counts non-zeros, p = ±inf is max/min |x|, else (sum |x|^p)^(1/p). */
-function pNorm(x: ArrayLike<number>, p: number): number {
+/**
+ * ||x||_p as torch.norm computes it, in the weight dtype (`round` is Math.fround for float32):
+ * p = 0 counts non-zeros, p = ±inf is max/min |x|, else (sum |x|^p)^(1/p) with every power and
+ * partial sum rounded, so float32 powers overflow to inf and underflow as torch's do
+ * (|1e20|^2 is inf, so a row [1e20, 1] renorms to [0, 0]).
+ */
+function pNorm(x: ArrayLike<number>, p: number, round: (v: number) => number): number {
   const a = Array.from(x, Math.abs);
   if (p === 0) return a.filter((v) => v !== 0).length;
   if (p === Infinity) return a.reduce((m, v) => Math.max(m, v), 0);
   if (p === -Infinity) return a.reduce((m, v) => Math.min(m, v), Infinity);
-  if (p === 1) return a.reduce((s, v) => s + v, 0);
-  if (p === 2) return Math.sqrt(a.reduce((s, v) => s + v * v, 0));
-  return Math.pow(a.reduce((s, v) => s + Math.pow(v, p), 0), 1 / p);
+  const power = (v: number) => (p === 1 ? v : p === 2 ? v * v : Math.pow(v, p));
+  const sum = a.reduce((s, v) => round(s + round(power(v))), 0);
+  return round(p === 1 ? sum : p === 2 ? Math.sqrt(sum) : Math.pow(sum, 1 / p));
 }
 
 // ---- argument checks with PyTorch's texts ------------------------------------------------------

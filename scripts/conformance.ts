@@ -8,6 +8,10 @@
  *   npm run conformance -- --adapter reference --case rnn/tanh_l1_uni_bias_f32
  *   options: --out DIR (default out/conformance), --timeout MS (per case, default 20000), --quiet
  *
+ * When both the reference and onnxruntime run, the report has a "disagreements" section (golden,
+ * reference and onnxruntime voted case by case, test/suite/vote.ts); when onnxruntime runs, an
+ * "ONNX export fidelity" section (PyTorch's exported models in ORT, test/suite/fidelity.ts).
+ *
  * An adapter module exports `default` or `adapter` (an Adapter, see impl/contract.ts) or
  * `createAdapter()` returning one (or a promise of one).
  * Exit code: 0 when no case failed, 1 when some case failed, 2 on a usage or loading error.
@@ -18,8 +22,9 @@ import { pathToFileURL } from 'node:url';
 import type { Adapter } from '../impl/contract.ts';
 import { loadGolden } from '../test/harness/golden.ts';
 import { suiteCases } from '../test/suite/cases.ts';
-import { formatJUnit, formatJson, formatMarkdown, formatText, summarize, type ImplementationReport } from '../test/suite/report.ts';
+import { formatJUnit, formatJson, formatMarkdown, formatText, summarize, type ImplementationReport, type ReportExtras } from '../test/suite/report.ts';
 import { runSuite } from '../test/suite/runner.ts';
+import { voteSuite } from '../test/suite/vote.ts';
 
 const BUILT_IN: Record<string, () => Promise<Adapter>> = {
   reference: async () => (await import('../impl/reference/index.ts')).createReferenceAdapter(),
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
     cases = cases.filter((c) => args.cases.includes(c.id));
   }
   const reports: ImplementationReport[] = [];
+  const loaded: Adapter[] = [];
   for (const spec of args.adapters) {
     let adapter: Adapter;
     try {
@@ -94,13 +100,19 @@ async function main(): Promise<void> {
       },
     });
     if (!args.quiet && process.stderr.isTTY) process.stderr.write('\n');
-    await adapter.dispose?.();
+    loaded.push(adapter);
     reports.push(summarize(adapter.name, results));
   }
-  console.log(formatText(reports));
+  const extras: ReportExtras = {};
+  const reference = loaded.find((a) => a.name === 'reference');
+  const onnxruntime = loaded.find((a) => a.name === 'onnxruntime');
+  if (reference && onnxruntime) extras.disagreements = await voteSuite(cases, reference, onnxruntime);
+  if (onnxruntime) extras.exportFidelity = await (await import('../test/suite/fidelity.ts')).exportFidelity(cases);
+  for (const adapter of loaded) await adapter.dispose?.();
+  console.log(formatText(reports, extras));
   mkdirSync(args.out, { recursive: true });
-  writeFileSync(join(args.out, 'report.json'), formatJson(reports));
-  writeFileSync(join(args.out, 'report.md'), formatMarkdown(reports));
+  writeFileSync(join(args.out, 'report.json'), formatJson(reports, extras));
+  writeFileSync(join(args.out, 'report.md'), formatMarkdown(reports, extras));
   writeFileSync(join(args.out, 'junit.xml'), formatJUnit(reports));
   console.log(`\nreports: ${join(args.out, 'report.json')}, report.md, junit.xml`);
   process.exitCode = reports.some((r) => r.cases.some((c) => c.status === 'fail')) ? 1 : 0;

@@ -43,6 +43,7 @@ describe('renderings', () => {
     const md = formatMarkdown(reports);
     expect(md).toContain('| feature | impl |');
     expect(md).toContain('| rnn.relu | FAIL 1/1 |');
+    expect(md).toContain('| rnn.tanh | pass 2 (err 1.0e-7, h 0.50) |');
     expect(md).toContain('(repro: `npm run conformance -- --case rnn/b`)');
   });
   it('the text report ends each implementation with its totals', () => {

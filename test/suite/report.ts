@@ -4,7 +4,9 @@
  * A feature is `fail` if any case exercising it failed, `unsupported` if none of its cases ran,
  * and `pass` otherwise.
  */
+import type { FidelityReport } from './fidelity.ts';
 import type { CaseResult, Status } from './runner.ts';
+import type { VoteSummary } from './vote.ts';
 
 export interface FeatureCell {
   feature: string;
@@ -23,6 +25,12 @@ export interface ImplementationReport {
   implementation: string;
   cases: CaseResult[];
   features: FeatureCell[];
+}
+
+/** Sections beyond the matrix: the three-way vote (reference and onnxruntime both run) and ONNX export fidelity (onnxruntime run). */
+export interface ReportExtras {
+  disagreements?: VoteSummary;
+  exportFidelity?: FidelityReport;
 }
 
 export function summarize(implementation: string, cases: CaseResult[]): ImplementationReport {
@@ -51,7 +59,7 @@ export function summarize(implementation: string, cases: CaseResult[]): Implemen
 
 function cellText(c: FeatureCell | undefined): string {
   if (!c) return '-';
-  if (c.status === 'pass') return `pass ${c.pass} (h ${c.headroom.toFixed(2)})`;
+  if (c.status === 'pass') return `pass ${c.pass} (err ${c.maxAbsError === 0 ? '0' : c.maxAbsError.toExponential(1)}, h ${c.headroom.toFixed(2)})`;
   if (c.status === 'fail') return `FAIL ${c.fail}/${c.pass + c.fail}`;
   return 'unsupported';
 }
@@ -65,7 +73,32 @@ export function matrixRows(reports: ImplementationReport[]): string[][] {
   ];
 }
 
-export function formatText(reports: ImplementationReport[]): string {
+const num = (x: number) => (Number.isFinite(x) ? x.toExponential(1) : String(x));
+const VOTE_TITLE = 'golden (PyTorch) vs reference vs onnxruntime, forward values';
+const FIDELITY_TITLE = "PyTorch's torch.onnx.export models run in onnxruntime vs PyTorch's own outputs";
+const closestFirst = (f: FidelityReport) => [...f.rows].sort((a, b) => b.headroom - a.headroom);
+
+function extrasText(x: ReportExtras): string[] {
+  const out: string[] = [];
+  const d = x.disagreements;
+  if (d) {
+    out.push('', `disagreements (${VOTE_TITLE}): ${d.voted} cases voted, ${d.agree} agree, ${d.disagreements.length} disagree`);
+    for (const v of d.disagreements) out.push(`  ${v.id}: ${v.verdict}${v.odd ? ` (${v.odd})` : ''}: ${v.message}`);
+    for (const u of d.unanswered) out.push(`  not voted ${u.id}: ${u.reason}`);
+  }
+  const f = x.exportFidelity;
+  if (f) {
+    const fails = f.rows.filter((r) => r.status === 'fail');
+    const worst = closestFirst(f).filter((r) => r.status === 'pass').slice(0, 3);
+    out.push('', `ONNX export fidelity (${FIDELITY_TITLE}, atol ${f.tolerance.atol}, rtol ${f.tolerance.rtol}): ${f.rows.length - fails.length} pass, ${fails.length} fail`);
+    for (const r of fails) out.push(`  FAIL ${r.id} (${r.onnx}): max abs error ${num(r.maxAbsError)}: ${r.message}`);
+    if (worst.length > 0) out.push(`  closest passes: ${worst.map((r) => `${r.id} max abs error ${num(r.maxAbsError)} headroom ${r.headroom.toFixed(2)}`).join('; ')}`);
+    if (f.rows.length > 0) out.push('  every exported case: report.md and report.json');
+  }
+  return out;
+}
+
+export function formatText(reports: ImplementationReport[], extras: ReportExtras = {}): string {
   const rows = matrixRows(reports);
   const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
   const line = (r: string[]) => r.map((v, k) => v.padEnd(widths[k])).join('  ');
@@ -77,14 +110,40 @@ export function formatText(reports: ImplementationReport[]): string {
     const more = count('fail') - 20;
     if (more > 0) out.push(`  ... and ${more} more failures (see the JSON report)`);
   }
+  out.push(...extrasText(extras));
   return out.join('\n');
 }
 
-export function formatMarkdown(reports: ImplementationReport[]): string {
+function extrasMarkdown(x: ReportExtras): string[] {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const out: string[] = [];
+  const d = x.disagreements;
+  if (d) {
+    out.push('## Disagreements between the oracles', '', `${VOTE_TITLE}, on the ${d.voted} cases all three answer: ${d.agree} agree, ${d.disagreements.length} disagree.`, '');
+    if (d.disagreements.length > 0) {
+      out.push('| case | verdict | odd one out | detail |', '| --- | --- | --- | --- |');
+      for (const v of d.disagreements) out.push(`| \`${v.id}\` | ${v.verdict} | ${v.odd ?? '-'} | ${cell(v.message)} |`);
+      out.push('');
+    }
+    for (const u of d.unanswered) out.push(`- not voted \`${u.id}\`: ${cell(u.reason)}`);
+    if (d.unanswered.length > 0) out.push('');
+  }
+  const f = x.exportFidelity;
+  if (f) {
+    const fails = f.rows.filter((r) => r.status === 'fail').length;
+    out.push('## ONNX export fidelity', '', `Does exporting to ONNX keep the behaviour? ${FIDELITY_TITLE} (atol ${f.tolerance.atol}, rtol ${f.tolerance.rtol}): ${f.rows.length - fails} pass, ${fails} fail.`, '');
+    out.push('| case | model | status | max abs error | headroom |', '| --- | --- | --- | --- | --- |');
+    for (const r of closestFirst(f)) out.push(`| \`${r.id}\` | \`${r.onnx}\` | ${r.status === 'pass' ? 'pass' : `**FAIL**: ${cell(r.message)}`} | ${num(r.maxAbsError)} | ${r.headroom.toFixed(2)} |`);
+    out.push('');
+  }
+  return out;
+}
+
+export function formatMarkdown(reports: ImplementationReport[], extras: ReportExtras = {}): string {
   const rows = matrixRows(reports);
   const md = (r: string[]) => `| ${r.join(' | ')} |`;
   const out = ['# rnnspec conformance report', '', md(rows[0]), md(rows[0].map(() => '---')), ...rows.slice(1).map(md), ''];
-  out.push('`h` is the worst headroom of the passing cases: worst |a - e| / (atol + rtol |e|); 1.00 is at the tolerance.', '');
+  out.push('`err` is the largest |actual - expected| and `h` the worst headroom of the passing cases: worst |a - e| / (atol + rtol |e|); 1.00 is at the tolerance.', '');
   for (const r of reports) {
     const failures = r.cases.filter((c) => c.status === 'fail');
     const unsupported = r.features.filter((f) => f.status === 'unsupported');
@@ -94,6 +153,7 @@ export function formatMarkdown(reports: ImplementationReport[]): string {
     for (const f of unsupported) out.push(`- unsupported \`${f.feature}\`: ${f.note}`);
     out.push('');
   }
+  out.push(...extrasMarkdown(extras));
   return out.join('\n');
 }
 
@@ -117,6 +177,6 @@ export function formatJUnit(reports: ImplementationReport[]): string {
   return ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites name="rnnspec">', ...suites, '</testsuites>', ''].join('\n');
 }
 
-export function formatJson(reports: ImplementationReport[]): string {
-  return JSON.stringify({ reports }, (_, v) => (v === Infinity ? 'Infinity' : v), 2) + '\n';
+export function formatJson(reports: ImplementationReport[], extras: ReportExtras = {}): string {
+  return JSON.stringify({ reports, ...extras }, (_, v) => (v === Infinity ? 'Infinity' : v), 2) + '\n';
 }

@@ -4,7 +4,7 @@
  * option independently present or omitted so that PyTorch's defaults get exercised.
  * Everything is plain data; tests build the tensors.
  */
-import { fc } from '@fast-check/vitest';
+import * as fc from 'fast-check';
 import { shapeArb } from './tensor.ts';
 
 export type FloatDType = 'float32' | 'float64';
@@ -43,11 +43,17 @@ const weightValue = (dtype: FloatDType) =>
     ? fc.float({ min: -4, max: 4, noNaN: true, noDefaultInfinity: true })
     : fc.double({ min: -4, max: 4, noNaN: true, noDefaultInfinity: true });
 
-function optionsArb(V: number, allowed: readonly OptionName[], required: readonly OptionName[]): fc.Arbitrary<EmbeddingOptionsDraw> {
+/** Overrides of the option value distributions (the differential campaign draws wider ones). */
+export interface OptionValues {
+  maxNorm?: fc.Arbitrary<number>;
+  normTypes?: readonly number[];
+}
+
+function optionsArb(V: number, allowed: readonly OptionName[], required: readonly OptionName[], values: OptionValues = {}): fc.Arbitrary<EmbeddingOptionsDraw> {
   const all = {
     paddingIdx: fc.integer({ min: -V, max: V - 1 }), // negative values exercise the normalisation
-    maxNorm: fc.double({ min: 0.05, max: 6, noNaN: true }),
-    normType: fc.constantFrom(...NORM_TYPES),
+    maxNorm: values.maxNorm ?? fc.double({ min: 0.05, max: 6, noNaN: true }),
+    normType: fc.constantFrom(...(values.normTypes ?? NORM_TYPES)),
     scaleGradByFreq: fc.boolean(),
     sparse: fc.boolean(),
   };
@@ -61,7 +67,7 @@ function optionsArb(V: number, allowed: readonly OptionName[], required: readonl
  * PyTorch rejects it at backward (tested as an error case).
  */
 export function embeddingArb(
-  constraints: { options?: readonly OptionName[]; require?: readonly OptionName[]; dtypes?: readonly FloatDType[]; maxRows?: number; maxDim?: number } = {},
+  constraints: { options?: readonly OptionName[]; require?: readonly OptionName[]; dtypes?: readonly FloatDType[]; maxRows?: number; maxDim?: number; values?: OptionValues } = {},
 ): fc.Arbitrary<EmbeddingDraw> {
   const allowed = constraints.options ?? (['paddingIdx', 'maxNorm', 'normType', 'scaleGradByFreq', 'sparse'] as const);
   const required = constraints.require ?? [];
@@ -84,7 +90,7 @@ export function embeddingArb(
         indices: fc.array(fc.integer({ min: 0, max: V - 1 }), { minLength: n, maxLength: n }),
         weight: fc.array(weightValue(dtype), { minLength: V * D, maxLength: V * D }),
         upstream: fc.array(fc.integer({ min: -8, max: 8 }), { minLength: n * D, maxLength: n * D }),
-        options: optionsArb(V, allowed, required).filter((o) => !(o.sparse && o.scaleGradByFreq)),
+        options: optionsArb(V, allowed, required, constraints.values).filter((o) => !(o.sparse && o.scaleGradByFreq)),
       });
     });
 }

@@ -3,7 +3,7 @@
  * randomly present or omitted (so PyTorch's defaults get exercised), sequence lengths, and a seed
  * from which the test draws every tensor value. Everything is plain data; tests build the tensors.
  */
-import { fc } from '@fast-check/vitest';
+import * as fc from 'fast-check';
 import { Generator, Tensor, type DType } from '../../../reference/index.ts';
 
 export type FloatDType = 'float32' | 'float64';

@@ -1,5 +1,5 @@
 /** fast-check arbitraries for tensor creation: JS data of every kind `tensor()` accepts. */
-import { fc } from '@fast-check/vitest';
+import * as fc from 'fast-check';
 
 /** A row-major shape of rank 0-3 with small dims (0 allowed). */
 export const shapeArb = (maxRank = 3, maxDim = 4) => fc.array(fc.integer({ min: 0, max: maxDim }), { maxLength: maxRank });
