@@ -17,7 +17,8 @@ import type { Adapter, PlainTensor, RnnCase } from '../impl/contract.ts';
 import { createOnnxRuntimeAdapter, rnnSignatureKey, type OnnxRuntimeAdapter } from '../impl/onnxruntime/index.ts';
 import { compareTensors } from '../test/harness/compare.ts';
 import { TOLERANCES } from '../test/harness/tolerances.ts';
-import { makeRnnCase, prng, type RnnCaseSpec } from '../test/onnxruntime/naive.ts';
+import { prng } from '../test/harness/prng.ts';
+import { makeRnnCase, type RnnCaseSpec } from '../test/onnxruntime/naive.ts';
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);

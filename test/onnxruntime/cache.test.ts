@@ -1,24 +1,9 @@
 /** The session cache: one session per graph signature, shared across L, N, input_size, h0, lengths. */
 import { describe, expect, test } from 'vitest';
 import { createOnnxRuntimeAdapter, rnnSignatureKey } from '../../impl/onnxruntime/index.ts';
-import { makeRnnCase, type RnnCaseSpec } from './naive.ts';
+import { makeRnnCase, rnnSpec } from './naive.ts';
 
-const base: RnnCaseSpec = {
-  seed: 3,
-  inputSize: 3,
-  hiddenSize: 4,
-  numLayers: 2,
-  nonlinearity: 'tanh',
-  bias: true,
-  batchFirst: true,
-  bidirectional: true,
-  L: 5,
-  N: 3,
-  withH0: false,
-  lengths: null,
-  enforceSorted: true,
-  unbatched: false,
-};
+const base = rnnSpec({ numLayers: 2, batchFirst: true, bidirectional: true });
 
 describe('onnxruntime session cache', () => {
   test('a second case of the same configuration is a hit, whatever L, N, input_size and h0', async () => {

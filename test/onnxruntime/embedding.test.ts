@@ -12,7 +12,8 @@ import { createOnnxRuntimeAdapter } from '../../impl/onnxruntime/index.ts';
 import type { EmbeddingCase, EmbeddingConfig, PlainTensor } from '../../impl/contract.ts';
 import { expectClose } from '../harness/compare.ts';
 import { EXACT, RENORM } from '../harness/tolerances.ts';
-import { prng, snapshot, values } from './naive.ts';
+import { prng } from '../harness/prng.ts';
+import { snapshot, values } from './naive.ts';
 
 const RUNS = Number(process.env.RNNSPEC_RUNS ?? 40);
 const adapter = createOnnxRuntimeAdapter();

@@ -16,7 +16,7 @@ import { encodeModel, initializer } from '../../impl/onnxruntime/proto.ts';
 import type { PlainTensor, RnnCase } from '../../impl/contract.ts';
 import { expectClose } from '../harness/compare.ts';
 import { TOLERANCES } from '../harness/tolerances.ts';
-import { makeRnnCase, naiveRnn, type RnnCaseSpec } from './naive.ts';
+import { makeRnnCase, naiveRnn, rnnSpec } from './naive.ts';
 
 const FWD = TOLERANCES.float32.forward;
 const dir = mkdtempSync(join(tmpdir(), 'rnnspec-ort-'));
@@ -46,22 +46,7 @@ function writeFrozenModel(c: RnnCase, file: string, withoutH0: boolean): string 
   return path;
 }
 
-const spec: RnnCaseSpec = {
-  seed: 11,
-  inputSize: 3,
-  hiddenSize: 4,
-  numLayers: 2,
-  nonlinearity: 'tanh',
-  bias: true,
-  batchFirst: true,
-  bidirectional: true,
-  L: 6,
-  N: 2,
-  withH0: true,
-  lengths: null,
-  enforceSorted: true,
-  unbatched: false,
-};
+const spec = rnnSpec({ seed: 11, numLayers: 2, batchFirst: true, bidirectional: true, L: 6, N: 2, withH0: true });
 
 describe('runExportedModel on a serialised model', () => {
   test('inputs input + h0', async () => {

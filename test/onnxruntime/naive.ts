@@ -9,17 +9,7 @@
  */
 import type { PlainTensor, RnnCase, RnnConfig } from '../../impl/contract.ts';
 
-/** mulberry32: a small seeded PRNG, so a fast-check counterexample is just a seed and sizes. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../harness/prng.ts';
 
 export function uniformF32(rand: () => number, n: number, lo: number, hi: number): Float32Array {
   return Float32Array.from({ length: n }, () => lo + (hi - lo) * rand());
@@ -117,6 +107,14 @@ export interface RnnCaseSpec {
   unbatched: boolean;
   /** Input values are uniform in [-inputScale, inputScale]. */
   inputScale?: number;
+}
+
+/** A small one-layer tanh case (L=5, N=3, I=3, H=4, padded, no h0), with `overrides`. */
+export function rnnSpec(overrides: Partial<RnnCaseSpec> = {}): RnnCaseSpec {
+  return {
+    seed: 1, inputSize: 3, hiddenSize: 4, numLayers: 1, nonlinearity: 'tanh', bias: true, batchFirst: false,
+    bidirectional: false, L: 5, N: 3, withH0: false, lengths: null, enforceSorted: true, unbatched: false, ...overrides,
+  };
 }
 
 /** A float32 RnnCase with PyTorch's init range U(-1/sqrt(H), 1/sqrt(H)) for every parameter. */

@@ -11,7 +11,7 @@ import { createOnnxRuntimeAdapter } from '../../impl/onnxruntime/index.ts';
 import type { PlainTensor, RnnCase, RnnResult } from '../../impl/contract.ts';
 import { expectClose } from '../harness/compare.ts';
 import { TOLERANCES } from '../harness/tolerances.ts';
-import { makeRnnCase, naiveRnn, snapshot, values, type RnnCaseSpec } from './naive.ts';
+import { makeRnnCase, naiveRnn, snapshot, values, rnnSpec, type RnnCaseSpec } from './naive.ts';
 
 const RUNS = Number(process.env.RNNSPEC_RUNS ?? 40);
 const FWD = TOLERANCES.float32.forward;
@@ -53,22 +53,7 @@ async function check(c: RnnCase, label: string): Promise<RnnResult> {
   return r;
 }
 
-const base: RnnCaseSpec = {
-  seed: 1,
-  inputSize: 3,
-  hiddenSize: 4,
-  numLayers: 1,
-  nonlinearity: 'tanh',
-  bias: true,
-  batchFirst: false,
-  bidirectional: false,
-  L: 5,
-  N: 3,
-  withH0: false,
-  lengths: null,
-  enforceSorted: true,
-  unbatched: false,
-};
+const base = rnnSpec();
 
 describe('onnxruntime RNN graph: named configurations vs a float64 loop', () => {
   const cases: Array<[string, Partial<RnnCaseSpec>]> = [

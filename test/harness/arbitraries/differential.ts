@@ -10,6 +10,7 @@ import * as fc from 'fast-check'; // not @fast-check/vitest, which loads vitest'
 import type { EmbeddingCase, PlainTensor, RnnCase, RnnConfig } from '../../../impl/contract.ts';
 import { embeddingArb, type EmbeddingDraw } from './embedding.ts';
 import { dropoutArb, optionsArb, type RnnOptionsDraw } from './rnn.ts';
+import { prng } from '../prng.ts';
 
 // ---- nn.RNN -----------------------------------------------------------------------------------
 export type InputForm = 'padded' | 'unbatched' | 'packed';
@@ -76,17 +77,6 @@ export function rnnDiffArb(c: { maxLayers?: number; maxL?: number; maxN?: number
     });
 }
 
-/** mulberry32: a small seeded PRNG in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uniform(rand: () => number, shape: number[], bound: number): PlainTensor {
   const n = shape.reduce((a, b) => a * b, 1);
