@@ -26,19 +26,15 @@
  * is really static in the graph: hidden size, layers, nonlinearity, bias, batch_first, direction,
  * packed-or-not and the dtype.
  */
+import type { RnnConfig } from '../contract.ts';
 import { type OnnxTypes, encodeModel, initializer, model, node, valueInfo, type Dim } from './proto.ts';
 
-export interface RnnGraphSignature {
-  hiddenSize: number;
-  numLayers: number;
-  nonlinearity: 'tanh' | 'relu';
-  bias: boolean;
-  batchFirst: boolean;
-  bidirectional: boolean;
+/** What is static in an RNN graph: the module's options but input_size, plus packed-or-not. */
+export interface RnnGraphSignature extends Pick<RnnConfig, 'hiddenSize' | 'numLayers' | 'nonlinearity' | 'bias' | 'batchFirst' | 'bidirectional'> {
   /** true: the graph takes `lengths` (int32 [N]) and feeds it as `sequence_lens` to every layer. */
   packed: boolean;
   /** ORT's CPU RNN kernel exists for float32 only; a float64 graph fails at session creation. */
-  dtype: 'float32' | 'float64';
+  dtype: RnnConfig['dtype'];
 }
 
 export function rnnSignatureKey(s: RnnGraphSignature): string {

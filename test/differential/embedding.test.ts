@@ -12,20 +12,10 @@
  * A failure prints the replay command; `npm run campaign` runs the same property for longer.
  */
 import { afterAll, test } from 'vitest';
-import { createOracles, disposeOracles, failureReport, runProperty, settingsFromEnv, summaryLine } from './differential.ts';
-import { REGRESSIONS_DIR, saveFailure } from './regressions.ts';
+import { createOracles, disposeOracles } from './differential.ts';
+import { checkDifferential } from './regressions.ts';
 
 const oracles = createOracles();
 afterAll(() => disposeOracles(oracles));
 
-test('reference and onnxruntime agree on random nn.Embedding cases (output and weight after max_norm)', async () => {
-  const settings = settingsFromEnv(100);
-
-  const result = await runProperty('embedding', oracles, settings);
-
-  console.log(summaryLine(result));
-  if (result.failure) {
-    const saved = settings.save ? `\n  saved:  ${saveFailure(REGRESSIONS_DIR, result)}` : '\n  (RNNSPEC_SAVE=1 saves it as a regression case)';
-    throw new Error(failureReport(result) + saved);
-  }
-});
+test('reference and onnxruntime agree on random nn.Embedding cases (output and weight after max_norm)', () => checkDifferential('embedding', oracles));

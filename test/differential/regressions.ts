@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { EmbeddingCase, PlainTensor, RnnCase } from '../../impl/contract.ts';
 import { decodeJsValue, decodeTensor, encodeTensor, type TensorJson } from '../harness/golden.ts';
-import { describeCase, replayCommand, type AnyCase, type Kind, type PropertyResult } from './differential.ts';
+import { describeCase, failureReport, replayCommand, runProperty, settingsFromEnv, summaryLine, type AnyCase, type Kind, type Oracles, type PropertyResult } from './differential.ts';
 
 export const REGRESSIONS_DIR = fileURLToPath(new URL('./regressions', import.meta.url));
 
@@ -151,4 +151,19 @@ export function readRegression(path: string): Regression {
 export function listRegressions(dir: string = REGRESSIONS_DIR): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+}
+
+/**
+ * The differential test of one kind: runs the property with the RNNSPEC_* settings, prints its
+ * summary (seed included), and on a disagreement throws the report with its replay command,
+ * after saving the case under regressions/ when RNNSPEC_SAVE=1.
+ */
+export async function checkDifferential(kind: Kind, oracles: Oracles, defaultRuns = 100): Promise<void> {
+  const settings = settingsFromEnv(defaultRuns);
+  const result = await runProperty(kind, oracles, settings);
+  console.log(summaryLine(result));
+  if (result.failure) {
+    const saved = settings.save ? `\n  saved:  ${saveFailure(REGRESSIONS_DIR, result)}` : '\n  (RNNSPEC_SAVE=1 saves it as a regression case)';
+    throw new Error(failureReport(result) + saved);
+  }
 }

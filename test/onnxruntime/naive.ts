@@ -89,15 +89,9 @@ export function naiveRnn(c: RnnCase): NaiveRnnResult {
   };
 }
 
-export interface RnnCaseSpec {
+/** A float32 case to generate: the module's options (eval mode, no dropout) and the input's. */
+export interface RnnCaseSpec extends Pick<RnnConfig, 'inputSize' | 'hiddenSize' | 'numLayers' | 'nonlinearity' | 'bias' | 'batchFirst' | 'bidirectional'> {
   seed: number;
-  inputSize: number;
-  hiddenSize: number;
-  numLayers: number;
-  nonlinearity: 'tanh' | 'relu';
-  bias: boolean;
-  batchFirst: boolean;
-  bidirectional: boolean;
   L: number;
   N: number;
   withH0: boolean;
