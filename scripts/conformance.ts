@@ -6,23 +6,26 @@
  *   npm run conformance                                   reference and onnxruntime
  *   npm run conformance -- --adapter ./my-adapter.ts      a third-party adapter module
  *   npm run conformance -- --adapter reference --case rnn/tanh_l1_uni_bias_f32
- *   options: --out DIR (default out/conformance), --timeout MS (per case, default 20000), --quiet
+ *   options: --out DIR (default out/conformance), --timeout MS (per case, default 20000), --quiet,
+ *            --in-process (run a module adapter in this thread instead of a worker)
  *
  * When both the reference and onnxruntime run, the report has a "disagreements" section (golden,
  * reference and onnxruntime voted case by case, test/suite/vote.ts); when onnxruntime runs, an
  * "ONNX export fidelity" section (PyTorch's exported models in ORT, test/suite/fidelity.ts).
  *
  * An adapter module exports `default` or `adapter` (an Adapter, see impl/contract.ts) or
- * `createAdapter()` returning one (or a promise of one).
+ * `createAdapter()` returning one (or a promise of one). A module adapter runs in a worker thread
+ * (test/suite/isolated.ts), so that even a synchronous infinite loop is stopped at the time-out.
  * Exit code: 0 when no case failed, 1 when some case failed, 2 on a usage or loading error.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import type { Adapter } from '../impl/contract.ts';
 import { loadGolden } from '../test/harness/golden.ts';
 import { suiteCases } from '../test/suite/cases.ts';
 import { formatJUnit, formatJson, formatMarkdown, formatText, summarize, type ImplementationReport, type ReportExtras } from '../test/suite/report.ts';
+import { loadIsolatedAdapter } from '../test/suite/isolated.ts';
+import { loadAdapterModule } from '../test/suite/load-adapter.ts';
 import { runSuite } from '../test/suite/runner.ts';
 import { voteSuite } from '../test/suite/vote.ts';
 
@@ -37,15 +40,16 @@ interface Args {
   out: string;
   timeoutMs: number;
   quiet: boolean;
+  inProcess: boolean;
 }
 
 function usage(message: string): never {
-  console.error(`conformance: ${message}\nusage: npm run conformance -- [--adapter NAME|PATH]... [--case ID]... [--out DIR] [--timeout MS] [--quiet]\nbuilt-in adapters: ${Object.keys(BUILT_IN).join(', ')}`);
+  console.error(`conformance: ${message}\nusage: npm run conformance -- [--adapter NAME|PATH]... [--case ID]... [--out DIR] [--timeout MS] [--quiet] [--in-process]\nbuilt-in adapters: ${Object.keys(BUILT_IN).join(', ')}`);
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { adapters: [], cases: [], out: 'out/conformance', timeoutMs: 20_000, quiet: false };
+  const args: Args = { adapters: [], cases: [], out: 'out/conformance', timeoutMs: 20_000, quiet: false, inProcess: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => argv[++i] ?? usage(`${a} needs a value`);
@@ -54,6 +58,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--out') args.out = value();
     else if (a === '--timeout') args.timeoutMs = Number(value());
     else if (a === '--quiet') args.quiet = true;
+    else if (a === '--in-process') args.inProcess = true;
     else usage(`unknown argument '${a}'`);
   }
   if (!(args.timeoutMs > 0)) usage('--timeout needs a positive number of milliseconds');
@@ -61,15 +66,11 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-async function loadAdapter(spec: string): Promise<Adapter> {
-  if (spec in BUILT_IN) return BUILT_IN[spec]();
-  const mod = (await import(pathToFileURL(resolve(spec)).href)) as Record<string, unknown>;
-  const candidate = mod.createAdapter ? await (mod.createAdapter as () => Adapter | Promise<Adapter>)() : (mod.default ?? mod.adapter);
-  const adapter = candidate as Adapter | undefined;
-  if (!adapter || typeof adapter.name !== 'string' || typeof adapter.capabilities !== 'object') {
-    throw new Error(`${spec} exports no adapter: export default (or 'adapter') an object with name and capabilities, or createAdapter()`);
-  }
-  return adapter;
+/** A built-in adapter by name, or an adapter module by path (in a worker thread unless --in-process). */
+async function loadAdapter(spec: string, args: Args): Promise<{ adapter: Adapter; isolated: boolean }> {
+  if (spec in BUILT_IN) return { adapter: await BUILT_IN[spec](), isolated: false };
+  if (args.inProcess) return { adapter: await loadAdapterModule(spec), isolated: false };
+  return { adapter: await loadIsolatedAdapter(spec, args.timeoutMs), isolated: true };
 }
 
 async function main(): Promise<void> {
@@ -84,15 +85,17 @@ async function main(): Promise<void> {
   const loaded: Adapter[] = [];
   for (const spec of args.adapters) {
     let adapter: Adapter;
+    let isolated: boolean;
     try {
-      adapter = await loadAdapter(spec);
+      ({ adapter, isolated } = await loadAdapter(spec, args));
     } catch (e) {
       console.error(`conformance: cannot load adapter '${spec}': ${(e as Error).message}`);
       process.exit(2);
     }
     let done = 0;
     const results = await runSuite(adapter, cases, {
-      timeoutMs: args.timeoutMs,
+      // an isolated adapter stops its own worker at timeoutMs (restart included in the grace)
+      timeoutMs: isolated ? args.timeoutMs + 10_000 : args.timeoutMs,
       adapterArg: `--adapter ${spec}`,
       onResult: () => {
         done++;

@@ -1,0 +1,24 @@
+/**
+ * The worker side of an isolated adapter (isolated.ts): loads the adapter module named in
+ * workerData, says what it claims, then answers one call at a time, sending back the result and
+ * the case as the adapter left it (so that the main thread sees any in-place change).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadAdapterModule } from './load-adapter.ts';
+
+const port = parentPort!;
+try {
+  const adapter = await loadAdapterModule((workerData as { path: string }).path);
+  port.postMessage({ type: 'ready', name: adapter.name, capabilities: adapter.capabilities });
+  port.on('message', async ({ id, kind, input }: { id: number; kind: 'rnn' | 'embedding'; input: unknown }) => {
+    try {
+      const run = kind === 'rnn' ? adapter.rnn : adapter.embedding;
+      const result = await (run as (c: unknown) => unknown).call(adapter, input);
+      port.postMessage({ type: 'result', id, result, input });
+    } catch (e) {
+      port.postMessage({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
+    }
+  });
+} catch (e) {
+  port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+}
