@@ -4,18 +4,21 @@
  *
  * No Python at test time: the model is rnnspec's own RNN graph with the parameters frozen into
  * initializers, written to a temporary file; its result is checked against the float64 loop.
- * When golden/ holds PyTorch-exported models (scripts/FIXTURES.md), each one is also run and
- * compared with PyTorch's own outputs from its case file.
+ * Every PyTorch-exported golden model (scripts/FIXTURES.md) is also run and compared with
+ * PyTorch's own outputs from its case file (test/suite/fidelity.ts).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildRnnModel, createOnnxRuntimeAdapter, exportedModelCache, runExportedModel, type RnnGraphSignature } from '../../impl/onnxruntime/index.ts';
 import { encodeModel, initializer } from '../../impl/onnxruntime/proto.ts';
-import type { PlainTensor, RnnCase } from '../../impl/contract.ts';
+import type { RnnCase } from '../../impl/contract.ts';
 import { expectClose } from '../harness/compare.ts';
 import { TOLERANCES } from '../harness/tolerances.ts';
+import { loadGolden } from '../harness/golden.ts';
+import { suiteCases } from '../suite/cases.ts';
+import { exportFidelity } from '../suite/fidelity.ts';
 import { makeRnnCase, naiveRnn, rnnSpec } from './naive.ts';
 
 const FWD = TOLERANCES.float32.forward;
@@ -85,40 +88,15 @@ describe('runExportedModel on a serialised model', () => {
   });
 });
 
-// ---- PyTorch's own exported models, when golden/ has them ------------------------------------------
-const GOLDEN = new URL('../../golden/', import.meta.url).pathname;
-
-interface GoldenTensor {
-  dtype: string;
-  shape: number[];
-  data: Array<number | string>;
-}
-
-function decode(t: GoldenTensor): PlainTensor {
-  const vals = t.data.map((v) => (v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : Number(v)));
-  if (t.dtype === 'float32') return { dtype: t.dtype, shape: t.shape, data: Float32Array.from(vals) };
-  if (t.dtype === 'float64') return { dtype: t.dtype, shape: t.shape, data: Float64Array.from(vals) };
-  throw new Error(`unexpected dtype ${t.dtype} in an rnn case`);
-}
-
-function goldenRnnCasesWithOnnx(): Array<{ file: string; json: any }> {
-  const casesDir = join(GOLDEN, 'cases', 'rnn');
-  if (!existsSync(casesDir)) return [];
-  return readdirSync(casesDir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => ({ file: f, json: JSON.parse(readFileSync(join(casesDir, f), 'utf8')) }))
-    .filter(({ json }) => typeof json.onnx === 'string' && json.expected?.outputs && json.args?.dtype !== 'float64');
-}
-
-const golden = goldenRnnCasesWithOnnx();
-describe.skipIf(golden.length === 0)('runExportedModel on PyTorch-exported golden models', () => {
-  for (const { file, json } of golden) {
-    test(json.id ?? file, async () => {
-      const inputs = { input: decode(json.inputs.input), h0: json.inputs.h0 ? decode(json.inputs.h0) : undefined };
-      const r = await runExportedModel(join(GOLDEN, json.onnx), inputs);
-      const ctx = `rnn case=${json.id} impl=onnxruntime(exported)`;
-      expectClose(r.output, decode(json.expected.outputs.output), { name: 'output', tolerance: FWD, context: ctx });
-      expectClose(r.h_n, decode(json.expected.outputs.h_n), { name: 'h_n', tolerance: FWD, context: ctx });
-    });
-  }
+// ---- PyTorch's own exported models ----------------------------------------------------------------
+describe('PyTorch-exported golden models (golden/onnx) in ONNX Runtime', () => {
+  const cases = suiteCases(loadGolden().cases);
+  const exported = cases.filter((c) => c.kind === 'rnn' && c.onnx);
+  test('every golden case with an exported model keeps PyTorch\'s outputs', async () => {
+    expect(exported.length).toBeGreaterThan(100);
+    const report = await exportFidelity(cases);
+    expect(report.rows.map((r) => r.id).sort()).toEqual(exported.map((c) => c.id).sort());
+    const failures = report.rows.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`);
+    expect(failures).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
  * (`runExportedModel`) on the case's input (and h0), and the outputs are compared with PyTorch's
  * own (`expected.outputs.output`, `h_n`) at the float32 forward tolerance. Each row gives
  * pass/fail, the largest |difference| and the headroom.
- * (test/onnxruntime/exported.test.ts asserts the same in vitest; this module feeds the report.)
+ * test/onnxruntime/exported.test.ts asserts that every row passes; the CLI prints the report.
  */
 import { join } from 'node:path';
 import { runExportedModel, SessionCache, type ExportedRnnInputs, type ExportedRnnOutputs } from '../../impl/onnxruntime/index.ts';
