@@ -32,6 +32,8 @@ import { voteSuite } from '../test/suite/vote.ts';
 const BUILT_IN: Record<string, () => Promise<Adapter>> = {
   reference: async () => (await import('../impl/reference/index.ts')).createReferenceAdapter(),
   onnxruntime: async () => (await import('../impl/onnxruntime/index.ts')).createOnnxRuntimeAdapter(),
+  'tfjs-cpu': async () => (await import('../impl/tfjs/index.ts')).createTfjsAdapter('cpu'),
+  'tfjs-wasm': async () => (await import('../impl/tfjs/index.ts')).createTfjsAdapter('wasm'),
 };
 
 interface Args {
