@@ -37,7 +37,8 @@ import type {
 import { buildEmbeddingGraphBytes, embeddingSignatureKey, type EmbeddingGraphSignature } from './embedding-graph.ts';
 import { buildRnnGraphBytes, rnnParamNames, rnnSignatureKey, type RnnGraphSignature } from './rnn-graph.ts';
 import { DEFAULT_SESSION_OPTIONS, SessionCache, type SessionCacheStats } from './session-cache.ts';
-import { fromOrt, numel, toOrt, torchError, UnsupportedError } from './tensors.ts';
+import { fromOrt, numel, toOrt, UnsupportedError } from './tensors.ts';
+import { checkPacked, shapeStr, torchError } from '../torch-checks.ts';
 import { runExportedModel, type ExportedRnnInputs, type ExportedRnnOutputs } from './exported.ts';
 
 export { buildRnnModel, buildRnnGraphBytes, rnnParamNames, rnnSignatureKey, type RnnGraphSignature } from './rnn-graph.ts';
@@ -88,34 +89,6 @@ export interface OnnxRuntimeAdapter extends Adapter {
   dispose(): Promise<void>;
 }
 
-function shapeStr(s: readonly number[]): string {
-  return `[${s.join(', ')}]`;
-}
-
-/** PyTorch raises where ORT would answer (spec §3.4); the messages are PyTorch's. */
-function checkPacked(lengths: readonly number[], enforceSorted: boolean, T: number, N: number): void {
-  if (T === 0 || N === 0) throw torchError('RuntimeError', 'Cannot pack empty tensors.');
-  if (lengths.length !== N) {
-    throw torchError('RuntimeError', `Expected \`len(lengths)\` to be equal to batch_size, but got ${lengths.length} (batch_size=${N})`);
-  }
-  if (enforceSorted) {
-    for (let b = 1; b < lengths.length; b++) {
-      if (lengths[b] > lengths[b - 1]) {
-        throw torchError(
-          'RuntimeError',
-          '`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. You can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence to sidestep this requirement if you do not need ONNX exportability.',
-        );
-      }
-    }
-  }
-  // Sorted (as pack_padded_sequence does) the last length is the minimum.
-  if (Math.min(...lengths) <= 0) {
-    throw torchError('RuntimeError', "Length of all samples has to be greater than 0, but found an element in 'lengths' that is <= 0");
-  }
-  // torch 1.13 packs garbage here (spec §5); rnnspec's documented deviation raises instead.
-  const i = lengths.findIndex((l) => l > T);
-  if (i >= 0) throw torchError('ValueError', `pack_padded_sequence: lengths[${i}]=${lengths[i]} exceeds the padded sequence length ${T}`);
-}
 
 /**
  * With enforce_sorted=False PyTorch permutes h0 with `index_select(1, sorted_indices)` before its

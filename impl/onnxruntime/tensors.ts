@@ -35,11 +35,6 @@ export function fromOrt(t: ort.Tensor, shape: readonly number[] = t.dims): Plain
 }
 
 /** An error carrying PyTorch's exception type as `name` (for cases ORT would silently accept). */
-export function torchError(type: 'RuntimeError' | 'IndexError' | 'ValueError', message: string): Error {
-  const e = new Error(message);
-  e.name = type;
-  return e;
-}
 
 /** Thrown for a case outside the declared capabilities (the suite should not send it). */
 export class UnsupportedError extends Error {

@@ -57,6 +57,7 @@
  * a tfjs-cpu and a tfjs-wasm adapter can take turns in one process. Every tensor and variable a
  * call creates is disposed before it returns.
  */
+import { checkPacked, shapeStr, torchError } from '../torch-checks.ts';
 import type * as TF from '@tensorflow/tfjs';
 import type {
   Adapter,
@@ -97,11 +98,6 @@ export function tfjsCapabilities(backend: TfjsBackend): Capabilities {
 }
 
 /** An error with PyTorch's exception type as its name, for inputs PyTorch rejects but tfjs would take. */
-function torchError(type: string, message: string): Error {
-  const e = new Error(message);
-  e.name = type;
-  return e;
-}
 
 // ---- loading tfjs and selecting the backend ----------------------------------------------------
 let tfModule: Promise<typeof TF> | undefined;
@@ -156,24 +152,6 @@ function plain(t: TF.Tensor): PlainTensor {
 }
 
 // ---- nn.RNN ------------------------------------------------------------------------------------
-function shapeStr(s: readonly number[]): string {
-  return `[${s.join(', ')}]`;
-}
-
-function checkPacked(lengths: readonly number[], enforceSorted: boolean, L: number, N: number): void {
-  if (L === 0 || N === 0) throw torchError('RuntimeError', 'Cannot pack empty tensors.');
-  if (lengths.length !== N) {
-    throw torchError('RuntimeError', `Expected \`len(lengths)\` to be equal to batch_size, but got ${lengths.length} (batch_size=${N})`);
-  }
-  if (enforceSorted && lengths.some((l, b) => b > 0 && l > lengths[b - 1])) {
-    throw torchError('RuntimeError', '`lengths` array must be sorted in decreasing order when `enforce_sorted` is True.');
-  }
-  if (Math.min(...lengths) <= 0) {
-    throw torchError('RuntimeError', "Length of all samples has to be greater than 0, but found an element in 'lengths' that is <= 0");
-  }
-  const i = lengths.findIndex((l) => l > L);
-  if (i >= 0) throw torchError('ValueError', `pack_padded_sequence: lengths[${i}]=${lengths[i]} exceeds the padded sequence length ${L}`);
-}
 
 interface BuiltRnn {
   layers: TF.layers.Layer[];
