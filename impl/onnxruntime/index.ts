@@ -4,7 +4,7 @@
  * Every value comes out of an ORT session running a graph built in rnn-graph.ts / embedding-graph.ts;
  * JavaScript only moves data between layouts (adds the batch dim of unbatched input, cuts a packed
  * output to the longest sequence like `pad_packed_sequence`) and rejects, with PyTorch's message,
- * the inputs ORT would silently accept although PyTorch raises (see `checkPacked`, `checkIndices`).
+ * the inputs ORT would silently accept although PyTorch raises (see impl/torch-checks.ts, `checkIndices`).
  *
  * Capabilities and why (spec onnx-and-peers.md):
  * - RNN float32 only: ORT's CPU RNN kernel has no float64 ("Could not find an implementation for RNN(14)").
@@ -38,7 +38,7 @@ import { buildEmbeddingGraphBytes, embeddingSignatureKey, type EmbeddingGraphSig
 import { buildRnnGraphBytes, rnnParamNames, rnnSignatureKey, type RnnGraphSignature } from './rnn-graph.ts';
 import { DEFAULT_SESSION_OPTIONS, SessionCache, type SessionCacheStats } from './session-cache.ts';
 import { fromOrt, numel, toOrt, UnsupportedError } from './tensors.ts';
-import { checkPacked, shapeStr, torchError } from '../torch-checks.ts';
+import { checkRnnInput, torchError } from '../torch-checks.ts';
 import { runExportedModel, type ExportedRnnInputs, type ExportedRnnOutputs } from './exported.ts';
 
 export { buildRnnModel, buildRnnGraphBytes, rnnParamNames, rnnSignatureKey, type RnnGraphSignature } from './rnn-graph.ts';
@@ -90,22 +90,6 @@ export interface OnnxRuntimeAdapter extends Adapter {
 }
 
 
-/**
- * With enforce_sorted=False PyTorch permutes h0 with `index_select(1, sorted_indices)` before its
- * shape check (spec §5): a batch larger than N keeps rows 0..N-1 (the permutation only names them),
- * a smaller one fails inside index_select. Returns the batch rows to feed, or throws like PyTorch.
- */
-function packedH0Rows(h0: PlainTensor, lengths: readonly number[]): number {
-  const rows = h0.shape[1];
-  const N = lengths.length;
-  if (rows === N) return N;
-  // sorted_indices: lengths sorted descending (stable, as torch's CPU sort is for small batches)
-  const sorted = lengths.map((l, b) => [l, b]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, b]) => b);
-  const bad = sorted.find((b) => b >= rows);
-  if (bad !== undefined) throw torchError('RuntimeError', `INDICES element is out of DATA bounds, id=${bad} axis_dim=${rows}`);
-  return N;
-}
-
 /** Index range, as F.embedding checks it (spec §2.2, §2.3); ORT's Gather would wrap negatives. */
 function checkIndices(indices: PlainTensor, V: number, E: number, maxNorm: boolean): void {
   const idx = Array.from(indices.data as ArrayLike<number | bigint>, Number);
@@ -137,52 +121,17 @@ export function createOnnxRuntimeAdapter(options: OnnxRuntimeAdapterOptions = {}
     }
     const D = cfg.bidirectional ? 2 : 1;
     const H = cfg.hiddenSize;
-    const rank = c.input.shape.length;
-    const unbatched = rank === 2 && !c.lengths;
-    const packed = c.lengths !== undefined;
-    if (packed && rank !== 3) throw torchError('RuntimeError', `input must have 2 dimensions, got ${rank - 1}`);
-    // torch.as_tensor(lengths, dtype=int64): float lengths are truncated (spec §3.3)
-    const lengths = c.lengths?.map(Math.trunc);
-
+    const { L, N, I, unbatched, batchFirst, lengths, hShape } = checkRnnInput(c);
+    const packed = lengths !== undefined;
     // Unbatched (L, I) is the same data as (L, 1, I): run the seq-first graph, drop N afterwards.
-    const batchFirst = unbatched ? false : cfg.batchFirst;
-    if (rank === 0) throw torchError('IndexError', 'Dimension out of range (expected to be in range of [-1, 0], but got 1)');
-    if (rank !== 2 && rank !== 3) throw torchError('RuntimeError', `input must have 3 dimensions, got ${rank === 1 ? 2 : rank + 1}`);
-    const [L, N, I] = unbatched
-      ? [c.input.shape[0], 1, c.input.shape[1]]
-      : batchFirst
-        ? [c.input.shape[1], c.input.shape[0], c.input.shape[2]]
-        : [c.input.shape[0], c.input.shape[1], c.input.shape[2]];
-    // pack_padded_sequence's checks come first, then nn.RNN's
-    if (lengths) checkPacked(lengths, c.enforceSorted ?? true, L, N);
-    if (I !== cfg.inputSize) {
-      throw torchError('RuntimeError', `input.size(-1) must be equal to input_size. Expected ${cfg.inputSize}, got ${I}`);
-    }
-    if (L === 0 && !packed) throw torchError('RuntimeError', 'Expected sequence length to be larger than 0 in RNN');
-    const hShape = [D * cfg.numLayers, N, H];
     let h0 = c.h0;
-    if (h0 && lengths && !(c.enforceSorted ?? true) && h0.shape.length === 3 && h0.shape[1] !== N) {
-      packedH0Rows(h0, lengths);
-      // keep rows 0..N-1 of every (layer, direction): layout bookkeeping, no arithmetic
+    if (h0 && !unbatched && h0.shape[1] !== N) {
+      // a packed, unsorted h0 with more rows: keep rows 0..N-1 of every (layer, direction), as PyTorch's permutation does
       const src = h0.data as Float32Array;
       const rows = h0.shape[1];
       const data = new Float32Array(D * cfg.numLayers * N * H);
       for (let k = 0; k < D * cfg.numLayers; k++) data.set(src.subarray(k * rows * H, (k * rows + N) * H), k * N * H);
       h0 = { dtype: 'float32', shape: hShape, data };
-    }
-    if (h0) {
-      if (h0.shape.length !== rank) {
-        throw torchError(
-          'RuntimeError',
-          unbatched
-            ? `For unbatched 2-D input, hx should also be 2-D but got ${h0.shape.length}-D tensor`
-            : `For batched 3-D input, hx should also be 3-D but got ${h0.shape.length}-D tensor`,
-        );
-      }
-      const got = unbatched ? [h0.shape[0], 1, h0.shape[1]] : h0.shape;
-      if (got.some((d, i) => d !== hShape[i])) {
-        throw torchError('RuntimeError', `Expected hidden size (${hShape.join(', ')}), got ${shapeStr(got)}`);
-      }
     }
 
     const sig: RnnGraphSignature = {

@@ -57,7 +57,7 @@
  * a tfjs-cpu and a tfjs-wasm adapter can take turns in one process. Every tensor and variable a
  * call creates is disposed before it returns.
  */
-import { checkPacked, shapeStr, torchError } from '../torch-checks.ts';
+import { checkRnnInput, torchError } from '../torch-checks.ts';
 import type * as TF from '@tensorflow/tfjs';
 import type {
   Adapter,
@@ -220,33 +220,7 @@ async function rnn(backend: TfjsBackend, c: RnnCase): Promise<RnnResult> {
   }
   const D = cfg.bidirectional ? 2 : 1;
   const H = cfg.hiddenSize;
-  const rank = c.input.shape.length;
-  const packed = c.lengths !== undefined;
-  const unbatched = rank === 2 && !packed;
-  if (packed && rank !== 3) throw torchError('RuntimeError', `input must have 2 dimensions, got ${rank - 1}`);
-  if (rank !== 2 && rank !== 3) throw torchError('RuntimeError', `input must have 3 dimensions, got ${rank + 1}`);
-  const batchFirst = !unbatched && cfg.batchFirst;
-  const [L, N, I] = unbatched
-    ? [c.input.shape[0], 1, c.input.shape[1]]
-    : batchFirst
-      ? [c.input.shape[1], c.input.shape[0], c.input.shape[2]]
-      : [c.input.shape[0], c.input.shape[1], c.input.shape[2]];
-  const lengths = c.lengths?.map(Math.trunc);
-  if (lengths) checkPacked(lengths, c.enforceSorted ?? true, L, N);
-  if (I !== cfg.inputSize) {
-    throw torchError('RuntimeError', `input.size(-1) must be equal to input_size. Expected ${cfg.inputSize}, got ${I}`);
-  }
-  if (L === 0) throw torchError('RuntimeError', 'Expected sequence length to be larger than 0 in RNN');
-  const hShape = [D * cfg.numLayers, N, H];
-  // rows of h0 to use: with enforce_sorted=False PyTorch index_selects rows 0..N-1 of a larger h0
-  if (c.h0) {
-    const h = c.h0.shape;
-    const got = unbatched ? [h[0], 1, h[1]] : h;
-    const largerOk = packed && !(c.enforceSorted ?? true) && h.length === 3 && h[0] === hShape[0] && h[1] >= N && h[2] === H;
-    if (h.length !== rank || (!largerOk && got.some((d, i) => d !== hShape[i]))) {
-      throw torchError('RuntimeError', `Expected hidden size (${hShape.join(', ')}), got ${shapeStr(got)}`);
-    }
-  }
+  const { L, N, unbatched, batchFirst, lengths, hShape } = checkRnnInput(c);
   const withGrad = c.upstream !== undefined;
 
   const built: BuiltRnn = { layers: [], variables: [] };

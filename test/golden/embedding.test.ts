@@ -11,12 +11,9 @@ import { compareTensors, type PlainTensor } from '../harness/compare.ts';
 import { decodeJsValue, decodeTensor, loadGolden, type GoldenCase, type TensorJson } from '../harness/golden.ts';
 import { flushHeadroom, recordHeadroom } from '../harness/headroom.ts';
 import { EXACT, RENORM, TOLERANCES, type Tolerance } from '../harness/tolerances.ts';
+import { tensorOf } from './tensors.ts';
 
 const cases = loadGolden().cases.filter((c) => c.group === 'embedding');
-const tensorOf = (json: unknown): Tensor => {
-  const t = decodeTensor(json as TensorJson);
-  return new Tensor(t.dtype as DType, t.shape, t.data);
-};
 
 type Phase = 'construct' | 'forward' | 'backward';
 

@@ -5,17 +5,14 @@
  * errors by Python type and exact message.
  */
 import { describe, expect, it } from 'vitest';
-import { Tensor, TorchError, nn, type DType } from '../../reference/index.ts';
+import { TorchError, nn } from '../../reference/index.ts';
 import { compareTensors, type PlainTensor } from '../harness/compare.ts';
 import { decodeJsValue, decodeTensor, loadGolden, type GoldenCase, type TensorJson } from '../harness/golden.ts';
 import { EXACT } from '../harness/tolerances.ts';
+import { tensorOf } from './tensors.ts';
 
 const { PackedSequence, packPaddedSequence, packSequence, padSequence, padPackedSequence, unpackSequence, unpadSequence } = nn.utils.rnn;
 const cases = loadGolden().cases.filter((c) => c.group === 'packing');
-const tensorOf = (json: unknown): Tensor => {
-  const t = decodeTensor(json as TensorJson);
-  return new Tensor(t.dtype as DType, t.shape, t.data);
-};
 
 /** Runs the case's function; returns its outputs under the names the fixture uses. */
 function run(c: GoldenCase): Record<string, PlainTensor | PlainTensor[] | null> {

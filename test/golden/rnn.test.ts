@@ -7,18 +7,15 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  RNN, Tensor, TorchError, catchWarnings, isFloatingPoint, nn, ops, type DType, type RNNOptions,
+  RNN, Tensor, TorchError, catchWarnings, isFloatingPoint, nn, ops, type RNNOptions,
 } from '../../reference/index.ts';
 import { compareTensors, type PlainTensor } from '../harness/compare.ts';
 import { decodeJsValue, decodeTensor, loadGolden, type GoldenCase, type TensorJson } from '../harness/golden.ts';
 import { flushHeadroom, recordHeadroom } from '../harness/headroom.ts';
 import { EXACT, tolerance } from '../harness/tolerances.ts';
+import { tensorOf } from './tensors.ts';
 
 const cases = loadGolden().cases.filter((c) => c.group === 'rnn');
-const tensorOf = (json: unknown): Tensor => {
-  const t = decodeTensor(json as TensorJson);
-  return new Tensor(t.dtype as DType, t.shape, t.data);
-};
 const leaf = (json: unknown): Tensor => {
   const t = tensorOf(json);
   return isFloatingPoint(t.dtype) ? t.requiresGrad_() : t;

@@ -8,14 +8,14 @@ import { Tensor, catchWarnings, tensor, type DType, type TensorData } from '../.
 import { compareTensors } from '../harness/compare.ts';
 import { decodeJsValue, decodeTensor, loadGolden, type TensorJson } from '../harness/golden.ts';
 import { EXACT } from '../harness/tolerances.ts';
+import { asReferenceTensor } from './tensors.ts';
 
 const cases = loadGolden().cases.filter((c) => c.group === 'tensor');
-const toTensor = (t: { dtype: string; shape: readonly number[]; data: unknown }) => new Tensor(t.dtype as DType, t.shape, t.data as never);
 
 describe('golden tensor cases', () => {
   it('there are tensor cases', () => expect(cases.length).toBeGreaterThan(0));
   it.each(cases.map((c) => [c.id, c] as const))('%s matches PyTorch', (_id, c) => {
-    const data = decodeJsValue(c.inputs?.data, toTensor) as TensorData;
+    const data = decodeJsValue(c.inputs?.data, asReferenceTensor) as TensorData;
     const options = { dtype: (c.args.dtype ?? undefined) as DType | undefined, requiresGrad: Boolean(c.args.requires_grad) };
     let result: Tensor | undefined;
     let error: Error | undefined;

@@ -26,7 +26,8 @@ function argsOf(c: GoldenCase): Record<string, unknown> {
   return decodeJsValue(c.args, (t) => t) as Record<string, unknown>;
 }
 
-function rnnCase(c: GoldenCase): SuiteCase {
+/** A golden rnn case (with outputs or an error) as the adapter contract's RnnCase, without upstream. */
+export function rnnInputOf(c: GoldenCase): RnnCase {
   const a = argsOf(c);
   const inputs = c.inputs as Record<string, unknown>;
   const input: RnnCase = {
@@ -47,10 +48,15 @@ function rnnCase(c: GoldenCase): SuiteCase {
   };
   if (inputs.h0) input.h0 = tensorOf(inputs.h0);
   if (inputs.lengths) {
-    input.lengths = inputs.lengths as number[];
+    input.lengths = decodeJsValue(inputs.lengths, (t) => t) as number[];
     input.enforceSorted = (inputs.enforce_sorted as boolean | undefined) ?? true;
   }
   if (inputs.dropout_masks) input.dropoutMasks = (inputs.dropout_masks as unknown[]).map(tensorOf);
+  return input;
+}
+
+function rnnCase(c: GoldenCase): SuiteCase {
+  const input = rnnInputOf(c);
   const grads = tensors(c.expected.grads as Record<string, unknown>);
   if (c.upstream && Object.keys(grads).length > 0) input.upstream = { output: tensorOf(c.upstream.output), h_n: tensorOf(c.upstream.h_n) };
   const outputs = tensors({ output: c.expected.outputs!.output, h_n: c.expected.outputs!.h_n });

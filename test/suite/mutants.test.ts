@@ -45,6 +45,14 @@ describe('misbehaving adapters fail with a clear message and the run goes on', (
   });
 });
 
+it('an adapter that claims nn.RNN without an rnn() method fails, with that reason', async () => {
+  const { rnn: _missing, ...withoutRnn } = claimsNothing;
+  const adapter = { ...withoutRnn, name: 'no-rnn-method', capabilities: behaviourMutants[0].adapter.capabilities };
+  const r = await runCase(adapter, cases.find((c) => c.kind === 'rnn')!);
+  expect(r.status).toBe('fail');
+  expect(r.message).toBe('no-rnn-method claims nn.RNN but has no rnn() method');
+});
+
 it('an adapter that claims nothing is unsupported everywhere, with the reason', async () => {
   const results = await runSuite(claimsNothing, cases);
   expect(results.every((r) => r.status === 'unsupported')).toBe(true);

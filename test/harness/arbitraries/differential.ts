@@ -9,7 +9,7 @@
 import * as fc from 'fast-check'; // not @fast-check/vitest, which loads vitest's runner (2.5 s per test file; unwanted in scripts/campaign.ts)
 import type { EmbeddingCase, PlainTensor, RnnCase, RnnConfig } from '../../../impl/contract.ts';
 import { embeddingArb, type EmbeddingDraw } from './embedding.ts';
-import { dropoutArb, optionsArb, type RnnOptionsDraw } from './rnn.ts';
+import { dropoutArb, lengthsArb, optionsArb, type RnnOptionsDraw } from './rnn.ts';
 import { prng } from '../prng.ts';
 
 // ---- nn.RNN -----------------------------------------------------------------------------------
@@ -59,17 +59,7 @@ export function rnnDiffArb(c: { maxLayers?: number; maxL?: number; maxN?: number
       if (d.form === 'unbatched') return fc.constant({ ...d, N: 1 });
       if (d.form === 'padded') return fc.constant(d);
       const N = Math.max(1, d.N); // PyTorch cannot pack an empty batch
-      return fc
-        .record(
-          { lengths: fc.array(fc.integer({ min: 1, max: d.L }), { minLength: N, maxLength: N }), enforceSorted: fc.boolean() },
-          { requiredKeys: ['lengths'] },
-        )
-        .map(({ lengths, enforceSorted }) => ({
-          ...d,
-          N,
-          lengths: enforceSorted === false ? lengths : [...lengths].sort((a, b) => b - a),
-          ...(enforceSorted === undefined ? {} : { enforceSorted }),
-        }));
+      return lengthsArb(d.L, N).map((p) => ({ ...d, N, ...p }));
     })
     .map((d) => {
       const active = (d.training ?? true) && (d.options.numLayers ?? 1) > 1 && (d.dropout ?? 0) > 0;

@@ -61,23 +61,22 @@ export function rnnArb(c: { maxLayers?: number; maxL?: number; maxN?: number; mi
   });
 }
 
-/** Lengths in [1, L] for each of the N entries; sorted non-increasing when enforceSorted is not false. */
+/**
+ * Lengths in [1, L] for each of N entries, with enforceSorted true, false or omitted (then the
+ * default, true); sorted non-increasing unless enforceSorted is false.
+ */
+export function lengthsArb(L: number, N: number): fc.Arbitrary<{ lengths: number[]; enforceSorted?: boolean }> {
+  return fc
+    .record({ lengths: fc.array(fc.integer({ min: 1, max: L }), { minLength: N, maxLength: N }), enforceSorted: fc.boolean() }, { requiredKeys: ['lengths'] })
+    .map(({ lengths, enforceSorted }) => ({
+      lengths: enforceSorted === false ? lengths : [...lengths].sort((a, b) => b - a),
+      ...(enforceSorted === undefined ? {} : { enforceSorted }),
+    }));
+}
+
+/** A draw of rnnArb with packed lengths (lengthsArb). */
 export function packedArb(c: Parameters<typeof rnnArb>[0] = {}): fc.Arbitrary<PackedDraw> {
-  return rnnArb(c).chain((d) =>
-    fc
-      .record(
-        {
-          lengths: fc.array(fc.integer({ min: 1, max: d.L }), { minLength: d.N, maxLength: d.N }),
-          enforceSorted: fc.boolean(),
-        },
-        { requiredKeys: ['lengths'] },
-      )
-      .map(({ lengths, enforceSorted }) => ({
-        ...d,
-        lengths: enforceSorted === false ? lengths : [...lengths].sort((a, b) => b - a),
-        ...(enforceSorted === undefined ? {} : { enforceSorted }),
-      })),
-  );
+  return rnnArb(c).chain((d) => lengthsArb(d.L, d.N).map((p) => ({ ...d, ...p })));
 }
 
 /** A tensor of N(0, 1) draws (row-major) from `gen`, rounded to `dtype`. */
