@@ -34,8 +34,6 @@ export function fromOrt(t: ort.Tensor, shape: readonly number[] = t.dims): Plain
   return { dtype: t.type === 'float64' ? 'float64' : t.type, shape: [...shape], data: t.data as PlainTensor['data'] };
 }
 
-/** An error carrying PyTorch's exception type as `name` (for cases ORT would silently accept). */
-
 /** Thrown for a case outside the declared capabilities (the suite should not send it). */
 export class UnsupportedError extends Error {
   override name = 'UnsupportedError';

@@ -97,8 +97,6 @@ export function tfjsCapabilities(backend: TfjsBackend): Capabilities {
   };
 }
 
-/** An error with PyTorch's exception type as its name, for inputs PyTorch rejects but tfjs would take. */
-
 // ---- loading tfjs and selecting the backend ----------------------------------------------------
 let tfModule: Promise<typeof TF> | undefined;
 let wasmModule: Promise<unknown> | undefined;
