@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/self/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default'],

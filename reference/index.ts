@@ -22,13 +22,13 @@ import { embedding } from './functional.ts';
 import { RNN } from './rnn.ts';
 import {
   PackedSequence, packPaddedSequence, packSequence, padPackedSequence, padSequence, unpackSequence, unpadSequence,
-} from './packed_sequence.ts';
+} from './packed-sequence.ts';
 export { Embedding, type EmbeddingModuleOptions, type FromPretrainedOptions } from './embedding.ts';
 export { embeddingRenorm_, type EmbeddingOptions } from './functional.ts';
 export { RNN, type RNNOptions, type RNNForwardOptions } from './rnn.ts';
 export {
   PackedSequence, packPaddedSequence, packSequence, padPackedSequence, padSequence, unpackSequence, unpadSequence,
-} from './packed_sequence.ts';
+} from './packed-sequence.ts';
 
 /** `torch.nn`: the modules, and `nn.utils.rnn` for packed sequences. */
 export const nn = {

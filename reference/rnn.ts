@@ -7,15 +7,15 @@
  * direction (the reverse one walks t = L-1 .. 0 and fills output[..., H:]). As on torch's CPU path,
  * P = X W_ih^T + b_ih is computed for all steps at once, then h_t = act((h_{t-1} W_hh^T + b_hh) + P_t):
  * that order reproduces torch's float32 rounding. Padded input runs as a packed sequence whose
- * batch size never shrinks (packed_sequence.ts), so one loop serves both.
+ * batch size never shrinks (packed-sequence.ts), so one loop serves both.
  */
 import type { DType } from './dtype.ts';
 import { AttributeError, IndexError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
 import { Module, Parameter } from './module.ts';
 import { empty, pyRepr, pythonTypeName } from './python.ts';
-import { bindArguments, checkDropout, checkFlagsAreBools } from './rnn_arguments.ts';
+import { bindArguments, checkDropout, checkFlagsAreBools } from './rnn-arguments.ts';
 import { add, cat, linear, mul, mulScalar, narrow, relu, squeeze, stack, tanh, transpose, unsqueeze, view } from './ops/index.ts';
-import { PackedSequence, indexSelectAsTorch, numbers, select } from './packed_sequence.ts';
+import { PackedSequence, indexSelectAsTorch, numbers, select } from './packed-sequence.ts';
 import { Generator, defaultGenerator } from './random.ts';
 import { Tensor } from './tensor.ts';
 import { warn } from './warnings.ts';

@@ -1,5 +1,5 @@
 /**
- * `npm run campaign`: the differential properties of test/differential (reference vs ONNX Runtime,
+ * `npm run campaign`: the differential properties of test/self/differential (reference vs ONNX Runtime,
  * through the adapter contract) run outside vitest, for as long as asked:
  *
  *   npm run campaign -- [--runs N] [--seed S] [--kind rnn|embedding|all] [--path P] [--no-save]
@@ -8,11 +8,11 @@
  * printed); --path replays one counterexample (with its --seed and one --kind). One ORT adapter
  * serves the whole campaign, so sessions are created once per graph signature.
  * On a disagreement: prints the shrunk counterexample, saves it as a regression case in
- * test/differential/regressions/ (unless --no-save; regressions.test.ts then always replays it),
+ * test/self/differential/regressions/ (unless --no-save; regressions.test.ts then always replays it),
  * prints the command that replays it, and exits 1. Exit 2 on a usage error.
  */
-import { createOracles, disposeOracles, failureReport, randomSeed, runProperty, summaryLine, type Kind } from '../test/differential/differential.ts';
-import { REGRESSIONS_DIR, regressionText, saveFailure } from '../test/differential/regressions.ts';
+import { createOracles, disposeOracles, failureReport, randomSeed, runProperty, summaryLine, type Kind } from '../test/conformance/oracles/differential.ts';
+import { REGRESSIONS_DIR, regressionText, saveFailure } from '../test/conformance/oracles/regressions.ts';
 
 interface Args {
   runs: number;
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     failed = true;
     console.log(failureReport(result));
     console.log(`  or:     npm run campaign -- --kind ${kind} --seed ${args.seed} --path "${result.failure.path}"`);
-    if (args.save) console.log(`  saved:  ${saveFailure(REGRESSIONS_DIR, result)} (replayed by test/differential/regressions.test.ts)`);
+    if (args.save) console.log(`  saved:  ${saveFailure(REGRESSIONS_DIR, result)} (replayed by test/self/differential/regressions.test.ts)`);
     console.log(`  the shrunk counterexample (adapter contract form):\n${regressionText({ kind, found: {}, description: '', case: result.failure.case }).replace(/^/gm, '    ')}`);
   }
   const s = (performance.now() - started) / 1000;

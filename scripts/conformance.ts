@@ -10,24 +10,24 @@
  *            --in-process (run a module adapter in this thread instead of a worker)
  *
  * When both the reference and onnxruntime run, the report has a "disagreements" section (golden,
- * reference and onnxruntime voted case by case, test/suite/vote.ts); when onnxruntime runs, an
- * "ONNX export fidelity" section (PyTorch's exported models in ORT, test/suite/fidelity.ts).
+ * reference and onnxruntime voted case by case, test/conformance/oracles/vote.ts); when onnxruntime runs, an
+ * "ONNX export fidelity" section (PyTorch's exported models in ORT, test/conformance/oracles/fidelity.ts).
  *
  * An adapter module exports `default` or `adapter` (an Adapter, see impl/contract.ts) or
  * `createAdapter()` returning one (or a promise of one). A module adapter runs in a worker thread
- * (test/suite/isolated.ts), so that even a synchronous infinite loop is stopped at the time-out.
+ * (test/conformance/isolation/worker-adapter.ts), so that even a synchronous infinite loop is stopped at the time-out.
  * Exit code: 0 when no case failed, 1 when some case failed, 2 on a usage or loading error.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Adapter } from '../impl/contract.ts';
 import { loadGolden } from '../test/harness/golden.ts';
-import { suiteCases } from '../test/suite/cases.ts';
-import { formatJUnit, formatJson, formatMarkdown, formatText, summarize, type ImplementationReport, type ReportExtras } from '../test/suite/report.ts';
-import { loadIsolatedAdapter } from '../test/suite/isolated.ts';
-import { loadAdapterModule } from '../test/suite/load-adapter.ts';
-import { runSuite } from '../test/suite/runner.ts';
-import { voteSuite } from '../test/suite/vote.ts';
+import { suiteCases } from '../test/conformance/cases.ts';
+import { formatJUnit, formatJson, formatMarkdown, formatText, summarize, type ImplementationReport, type ReportExtras } from '../test/conformance/report/report.ts';
+import { loadIsolatedAdapter } from '../test/conformance/isolation/worker-adapter.ts';
+import { loadAdapterModule } from '../test/conformance/isolation/load-adapter.ts';
+import { runSuite } from '../test/conformance/judge.ts';
+import { voteSuite } from '../test/conformance/oracles/vote.ts';
 
 const BUILT_IN: Record<string, () => Promise<Adapter>> = {
   reference: async () => (await import('../impl/reference/index.ts')).createReferenceAdapter(),
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   const reference = loaded.find((a) => a.name === 'reference');
   const onnxruntime = loaded.find((a) => a.name === 'onnxruntime');
   if (reference && onnxruntime) extras.disagreements = await voteSuite(cases, reference, onnxruntime);
-  if (onnxruntime) extras.exportFidelity = await (await import('../test/suite/fidelity.ts')).exportFidelity(cases);
+  if (onnxruntime) extras.exportFidelity = await (await import('../test/conformance/oracles/fidelity.ts')).exportFidelity(cases);
   for (const adapter of loaded) await adapter.dispose?.();
   console.log(formatText(reports, extras));
   mkdirSync(args.out, { recursive: true });

@@ -2,7 +2,7 @@
  * Mutants: deliberately broken adapters that the suite must catch (array-api-tests' meta tests).
  * Each wraps the reference adapter and injects one bug that real implementations have had, or one
  * misbehaviour of the adapter itself (throwing, hanging, wrong shape, NaN, mutating its input).
- * test/suite/mutants.test.ts checks that every one of them is reported as failing.
+ * test/self/conformance/mutants.test.ts checks that every one of them is reported as failing.
  */
 import type { Adapter, EmbeddingCase, PlainTensor, RnnCase, RnnResult } from '../contract.ts';
 import { createReferenceAdapter } from '../reference/index.ts';

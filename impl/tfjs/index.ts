@@ -51,7 +51,7 @@
  * Where tfjs itself deviates from PyTorch on claimed features (RNN gradients with sequence length
  * 1; on cpu the Embedding gradient of a (0, D) weight; on wasm Gather from an empty weight, and
  * uninitialised results for batch size 0 and input_size 0), the cases fail in the report: that is
- * the finding. They are listed, with their root causes, in test/tfjs/known-deviations.ts.
+ * the finding. They are listed, with their root causes, in test/self/tfjs/known-deviations.ts.
  *
  * The tfjs engine is a process-wide singleton: each call selects this adapter's backend first, so
  * a tfjs-cpu and a tfjs-wasm adapter can take turns in one process. Every tensor and variable a

@@ -1,5 +1,5 @@
 /**
- * fast-check arbitraries for the differential properties (test/differential/): random nn.RNN and
+ * fast-check arbitraries for the differential properties (test/self/differential/): random nn.RNN and
  * nn.Embedding cases in the adapter contract's form (impl/contract.ts), over every option the
  * ONNX Runtime adapter claims (impl/onnxruntime/index.ts), so that both the reference and ORT can
  * run each case. Constructor options are each randomly omitted, and an omitted one takes PyTorch's

@@ -1,0 +1,34 @@
+/**
+ * The conformance suite, written once and run for every built-in implementation: each golden RNN
+ * and Embedding case through the adapter contract. The reference must pass everything it claims
+ * (it claims everything); ONNX Runtime must pass everything it claims, and what it does not claim
+ * must be reported as unsupported, never passed.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { createOnnxRuntimeAdapter } from '../../../impl/onnxruntime/index.ts';
+import { createReferenceAdapter } from '../../../impl/reference/index.ts';
+import type { Adapter } from '../../../impl/contract.ts';
+import { loadGolden } from '../../harness/golden.ts';
+import { suiteCases } from '../../conformance/cases.ts';
+import { runCase } from '../../conformance/judge.ts';
+
+const cases = suiteCases(loadGolden().cases);
+const implementations: Array<[string, () => Adapter]> = [
+  ['reference', createReferenceAdapter],
+  ['onnxruntime', createOnnxRuntimeAdapter],
+];
+
+describe.each(implementations)('conformance of %s', (_name, create) => {
+  const adapter = create();
+  afterAll(() => adapter.dispose?.());
+  it('the suite has RNN and Embedding cases', () => {
+    expect(cases.filter((c) => c.kind === 'rnn').length).toBeGreaterThan(150);
+    expect(cases.filter((c) => c.kind === 'embedding').length).toBeGreaterThan(50);
+  });
+  it.each(cases.map((c) => [c.id, c] as const))('%s passes or is unsupported with a reason', async (_id, c) => {
+    const r = await runCase(adapter, c);
+    expect(r.status, r.message).not.toBe('fail');
+    if (r.status === 'unsupported') expect(r.message).toMatch(/not claimed|exceeds the claimed/);
+    if (adapter.name === 'reference') expect(r.status).toBe('pass');
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Tests of the suite itself: every mutant (impl/mutants) must be caught, every misbehaving adapter
+ * must fail with the runner's clear message, and an adapter that claims nothing must get
+ * `unsupported` everywhere, never a pass.
+ */
+import { describe, expect, it } from 'vitest';
+import { behaviourMutants, claimsNothing, numericMutants } from '../../../impl/mutants/index.ts';
+import { loadGolden } from '../../harness/golden.ts';
+import { suiteCases } from '../../conformance/cases.ts';
+import { summarize } from '../../conformance/report/report.ts';
+import { runCase, runSuite } from '../../conformance/judge.ts';
+
+const cases = suiteCases(loadGolden().cases);
+
+describe('the suite catches every numeric mutant', () => {
+  it.each(numericMutants.map((m) => [m.name, m] as const))('%s fails at least one case', async (_name, adapter) => {
+    const results = await runSuite(adapter, cases);
+    const failed = results.filter((r) => r.status === 'fail');
+    expect(failed.length).toBeGreaterThan(0);
+    // a numeric mutant fails on values, with the one failure format
+    expect(failed[0].message).toMatch(/ but should (be|have) .* \[(rnn|embedding) case=\S+ impl=mutant-/);
+    expect(failed[0].repro).toBe(`npm run conformance -- --adapter ${adapter.name} --case ${failed[0].id}`);
+  });
+  it('the matrix marks the broken feature as failing', async () => {
+    const adapter = numericMutants.find((m) => m.name === 'mutant-packed-h_n-includes-padding')!;
+    const report = summarize(adapter.name, await runSuite(adapter, cases.filter((c) => c.kind === 'rnn')));
+    expect(report.features.find((f) => f.feature === 'rnn.packed')?.status).toBe('fail');
+    expect(report.features.find((f) => f.feature === 'rnn.tanh')?.status).toBe('fail');
+    expect(report.features.find((f) => f.feature === 'rnn.unbatched')?.status).toBe('pass'); // no unbatched case is packed
+  });
+});
+
+describe('misbehaving adapters fail with a clear message and the run goes on', () => {
+  const rnnCase = cases.find((c) => c.kind === 'rnn' && c.input.input.shape.length === 3 && !c.input.lengths && c.input.input.data.length > 0)!;
+  it.each(behaviourMutants.map((m) => [m.adapter.name, m] as const))('%s', async (_name, { adapter, message }) => {
+    const r = await runCase(adapter, rnnCase, { timeoutMs: 200 });
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(message);
+  });
+  it('a failing case does not stop the next one', async () => {
+    const throwing = behaviourMutants[0].adapter;
+    const results = await runSuite(throwing, cases.slice(0, 40));
+    expect(results).toHaveLength(40);
+    expect(results.some((r) => r.kind === 'embedding' && r.status === 'pass') || results.every((r) => r.kind === 'rnn')).toBe(true);
+  });
+});
+
+it('an adapter that claims nn.RNN without an rnn() method fails, with that reason', async () => {
+  const { rnn: _missing, ...withoutRnn } = claimsNothing;
+  const adapter = { ...withoutRnn, name: 'no-rnn-method', capabilities: behaviourMutants[0].adapter.capabilities };
+  const r = await runCase(adapter, cases.find((c) => c.kind === 'rnn')!);
+  expect(r.status).toBe('fail');
+  expect(r.message).toBe('no-rnn-method claims nn.RNN but has no rnn() method');
+});
+
+it('an adapter that claims nothing is unsupported everywhere, with the reason', async () => {
+  const results = await runSuite(claimsNothing, cases);
+  expect(results.every((r) => r.status === 'unsupported')).toBe(true);
+  expect(new Set(results.map((r) => r.message))).toEqual(new Set(['nn.RNN is not claimed', 'nn.Embedding is not claimed']));
+});

@@ -1,0 +1,115 @@
+/** Tests of the fixture loader: every kind of bad golden/ is refused with a message naming the file. */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeTensor, encodeTensor, loadGolden, sha256 } from '../../harness/golden.ts';
+
+function caseJson(id: string): string {
+  const [group] = id.split('/');
+  const c = {
+    id, group, api: 'tensor', description: 'a test case', args: { dtype: null, requires_grad: false },
+    inputs: { data: [1, 2] },
+    expected: { outputs: { result: { dtype: 'int64', shape: [2], data: [1, 2] } } },
+  };
+  return JSON.stringify(c, null, 1) + '\n';
+}
+
+let dir: string;
+function writeGolden(ids: string[], extra: (files: Record<string, string>) => void = () => {}): void {
+  const files: Record<string, string> = {};
+  for (const id of ids) {
+    const file = `cases/${id}.json`;
+    mkdirSync(join(dir, 'cases', id.split('/')[0]), { recursive: true });
+    writeFileSync(join(dir, file), caseJson(id));
+    files[file] = sha256(caseJson(id));
+  }
+  extra(files);
+  const manifest = { format: 1, torch: '1.13.0a0', onnx: '1.12.0', numpy: '1.24.2', python: '3.11.2', exporter_sha256: '0'.repeat(64), cases: ids, files };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rnnspec-golden-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('loadGolden', () => {
+  it('loads a valid set in manifest order', () => {
+    writeGolden(['tensor/b', 'tensor/a']);
+    expect(loadGolden(dir, null).cases.map((c) => c.id)).toEqual(['tensor/b', 'tensor/a']);
+  });
+  it('refuses a corrupt file, naming it', () => {
+    writeGolden(['tensor/a']);
+    writeFileSync(join(dir, 'cases/tensor/a.json'), caseJson('tensor/a').replace('[1, 2]', '[1, 3]').replace('"data": [\n', '"data": [\n'));
+    appendFileSync(join(dir, 'cases/tensor/a.json'), ' ');
+    expect(() => loadGolden(dir, null)).toThrow('golden/cases/tensor/a.json does not match its sha256');
+  });
+  it('refuses a truncated file whose hash was updated, naming it', () => {
+    writeGolden(['tensor/a'], (files) => {
+      const truncated = caseJson('tensor/a').slice(0, 40);
+      writeFileSync(join(dir, 'cases/tensor/a.json'), truncated);
+      files['cases/tensor/a.json'] = sha256(truncated);
+    });
+    expect(() => loadGolden(dir, null)).toThrow('golden/cases/tensor/a.json is not valid JSON');
+  });
+  it('refuses a file that is not in the manifest (stale)', () => {
+    writeGolden(['tensor/a']);
+    writeFileSync(join(dir, 'cases/tensor/old.json'), caseJson('tensor/old'));
+    expect(() => loadGolden(dir, null)).toThrow('golden/cases/tensor/old.json is not listed in golden/manifest.json');
+  });
+  it('refuses fixtures written by another exporter version (stale)', () => {
+    writeGolden(['tensor/a']);
+    const exporter = join(dir, 'export_golden.py');
+    writeFileSync(exporter, '# a changed exporter\n');
+    expect(() => loadGolden(dir, exporter)).toThrow(/golden\/manifest.json is stale/);
+  });
+  it('refuses a duplicate case id, naming it', () => {
+    writeGolden(['tensor/a', 'tensor/a']);
+    expect(() => loadGolden(dir, null)).toThrow("golden/cases/tensor/a.json: duplicate case id 'tensor/a'");
+  });
+  it('refuses a case that breaks the schema, naming the file and field', () => {
+    writeGolden(['tensor/a'], (files) => {
+      const bad = caseJson('tensor/a').replace('"int64"', '"int128"');
+      writeFileSync(join(dir, 'cases/tensor/a.json'), bad);
+      files['cases/tensor/a.json'] = sha256(bad);
+    });
+    expect(() => loadGolden(dir, null)).toThrow(/golden\/cases\/tensor\/a.json does not follow the fixture schema: expected/);
+  });
+  it('refuses a file whose id disagrees with its path', () => {
+    writeGolden(['tensor/a'], (files) => {
+      const moved = caseJson('tensor/zzz');
+      writeFileSync(join(dir, 'cases/tensor/a.json'), moved);
+      files['cases/tensor/a.json'] = sha256(moved);
+    });
+    expect(() => loadGolden(dir, null)).toThrow("golden/cases/tensor/a.json holds case 'tensor/zzz'");
+  });
+});
+
+describe('tensor encoding round-trips exactly', () => {
+  it('decodes Python-written awkward float64 values exactly: subnormals, -0.0, inf, nan', () => {
+    const text = '{"dtype": "float64", "shape": [6], "data": [5e-324, -0.0, "inf", "-inf", "nan", 0.1]}';
+    const back = Array.from(decodeTensor(JSON.parse(text)).data as Float64Array);
+    expect(back[0]).toBe(5e-324);
+    expect(Object.is(back[1], -0)).toBe(true);
+    expect(back.slice(2, 4)).toEqual([Infinity, -Infinity]);
+    expect(Number.isNaN(back[4])).toBe(true);
+    expect(back[5]).toBe(0.1);
+  });
+  it('float32 values written as float64 reprs come back bit-exact, subnormals included', () => {
+    const values = Float32Array.from([1e-45, 1.1754942e-38, 3.4028235e38, 0.1, -2.5]);
+    const back = decodeTensor(JSON.parse(JSON.stringify(encodeTensor({ dtype: 'float32', shape: [5], data: values })))).data;
+    expect(Array.from(back as Float32Array)).toEqual(Array.from(values));
+  });
+  it('float64 non-finite values survive encode then decode', () => {
+    const values = Float64Array.from([Infinity, -Infinity, NaN, 1.7976931348623157e308]);
+    const back = decodeTensor(JSON.parse(JSON.stringify(encodeTensor({ dtype: 'float64', shape: [4], data: values })))).data;
+    expect(Array.from(back as Float64Array)).toEqual(Array.from(values));
+  });
+  it('int64 2^53 ± 1 and the int64 extremes', () => {
+    const values = BigInt64Array.from([2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 1n, -(2n ** 63n), 2n ** 63n - 1n]);
+    const json = encodeTensor({ dtype: 'int64', shape: [5], data: values });
+    expect(json.data).toEqual([9007199254740991, '9007199254740992', '9007199254740993', '-9223372036854775808', '9223372036854775807']);
+    expect(Array.from(decodeTensor(json).data as BigInt64Array)).toEqual(Array.from(values));
+  });
+});

@@ -1,0 +1,264 @@
+/**
+ * The worked examples of shared/spec/pytorch-semantics.md §2 as literal cases, plus a few facts
+ * probed in PyTorch 1.13 (Debian python3-torch 1.13.1, the exporter's build) where the spec states a
+ * behaviour without digits; those say "probed" and give the Python that printed them.
+ */
+import { describe, expect, it } from 'vitest';
+import { SparseCooTensor, Tensor, ops, tensor } from '../../../reference/index.ts';
+import { Embedding } from '../../../reference/embedding.ts';
+import { embedding } from '../../../reference/functional.ts';
+import { expectClose } from '../../harness/compare.ts';
+import { EXACT, RENORM } from '../../harness/tolerances.ts';
+
+const f32 = (data: number[][]) => tensor(data, { dtype: 'float32' });
+const f32Leaf = (data: number[][]) => tensor(data, { dtype: 'float32', requiresGrad: true });
+/** Element values of a floating tensor, as plain numbers. */
+const values = (t: Tensor) => Array.from(t.data as Float32Array | Float64Array);
+const plain = (shape: number[], data: number[], dtype = 'float32') => ({ dtype, shape, data });
+const thrown = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return { name: (e as Error).name, message: (e as Error).message };
+  }
+  throw new Error('expected an exception');
+};
+
+describe('spec §2.2 forward', () => {
+  it.each([
+    [[], [2]],
+    [[0], [0, 2]],
+    [[3], [3, 2]],
+    [[2, 0], [2, 0, 2]],
+    [[2, 1, 3], [2, 1, 3, 2]],
+  ])('index shape %j gives output shape %j', (shape, outShape) => {
+    const weight = f32([[1, 2], [3, 4], [5, 6]]);
+    const n = shape.reduce((a, b) => a * b, 1);
+    const out = embedding(new Tensor('int64', shape, new BigInt64Array(n).fill(1n)), weight);
+    expect(out.shape).toEqual(outShape);
+  });
+
+  it('the output is a fresh copy with grad_fn EmbeddingBackward0', () => {
+    const weight = f32Leaf([[1, 2], [3, 4]]);
+    const out = embedding(tensor([1]), weight);
+    (out.data as Float32Array)[0] = 99;
+    expect(values(weight)).toEqual([1, 2, 3, 4]);
+    expect(out.gradFn?.name).toBe('EmbeddingBackward0');
+  });
+
+  it('padding_idx does not change the forward: a non-zero padding row is returned as stored', () => {
+    const module = Embedding.fromPretrained(f32([[7, 8], [1, 2]]), { paddingIdx: 0 });
+    expect(values(module.forward(tensor([0, 1])))).toEqual([7, 8, 1, 2]);
+  });
+
+  it('an integer weight works in F.embedding and keeps its dtype', () => {
+    const out = embedding(tensor([1]), tensor([[1, 2], [3, 4]], { dtype: 'int32' }));
+    expect(out.dtype).toBe('int32');
+    expect(values(out)).toEqual([3, 4]);
+  });
+});
+
+describe('spec §2.3 max_norm norm_type table on the row [3, -4] with max_norm = 1', () => {
+  it.each([
+    [1, [0.4285714, -0.5714285]],
+    [2, [0.6, -0.8]],
+    [3, [0.6669718, -0.8892957]],
+    [Infinity, [0.75, -1.0]],
+    [0.5, [0.2153903, -0.2871871]],
+    [0, [1.5 - 2 ** -23, -(2 - 2 ** -23)]], // "[1.5, -2.0] minus 1 ulp": the norm is the count of non-zeros, 2
+    [-1, [1.75, -2.3333333]],
+    // probed: w = torch.tensor([[3., -4.]]); F.embedding(torch.tensor([0]), w, max_norm=1., norm_type=p)
+    [-Infinity, [0.9999999403953552, -1.3333332538604736]], // min |x| = 3
+    [-0.5, [3, -4]], // (3^-0.5 + 4^-0.5)^-2 = 0.86 < 1: untouched
+  ])('norm_type %s gives %j', (p, expected) => {
+    const weight = f32([[3, -4]]);
+    embedding(tensor([0]), weight, { maxNorm: 1, normType: p });
+    expectClose(weight, plain([1, 2], expected), { name: `weight (norm_type ${p})`, tolerance: RENORM.float32 });
+  });
+
+  it('float64 weights use the same formula (norm_type 3, probed)', () => {
+    const weight = tensor([[3, -4]], { dtype: 'float64' });
+    embedding(tensor([0]), weight, { maxNorm: 1, normType: 3 });
+    expectClose(weight, plain([1, 2], [0.6669717624834776, -0.8892956833113034], 'float64'), { name: 'weight', tolerance: RENORM.float64 });
+  });
+});
+
+describe('spec §2.3 renorm bits where torch\'s float32 norm is exact', () => {
+  // On [3, -4] the p-norms for p = 0, 1, 2, inf, -inf are 2, 7, 5, 4, 3: exact in float32, so the
+  // result is fixed by scale = fl32(max_norm / (norm + 1e-7)) and r_new = fl32(r * scale).
+  // Bits probed: w = torch.tensor([[3., -4.]]); F.embedding(torch.tensor([0]), w, max_norm=1., norm_type=p); [float(x) for x in w[0]]
+  it.each([
+    [0, [1.4999998807907104, -1.9999998807907104]],
+    [1, [0.4285714030265808, -0.5714285373687744]],
+    [2, [0.6000000238418579, -0.800000011920929]],
+    [Infinity, [0.75, -1.0]],
+    [-Infinity, [0.9999999403953552, -1.3333332538604736]],
+  ])('norm_type %s gives exactly %j', (p, expected) => {
+    const weight = f32([[3, -4]]);
+    embedding(tensor([0]), weight, { maxNorm: 1, normType: p });
+    expectClose(weight, plain([1, 2], expected), { name: `weight (norm_type ${p})`, tolerance: EXACT, signedZeros: true });
+  });
+});
+
+describe('spec §2.3 max_norm edge values', () => {
+  it.each([
+    ['max_norm 0 zeroes the row, keeping signs', [[3, -4]], 0, [0, -0]],
+    ['max_norm -1 flips the sign', [[3, -4]], -1, [-0.6, 0.8]],
+    ['an all-zero row with max_norm 0 stays zero (0 > 0 is false)', [[0, 0]], 0, [0, 0]],
+    ['an all-zero row with max_norm -1 becomes -0 (probed)', [[0, 0]], -1, [-0, -0]],
+    ['a norm equal to max_norm is left alone (strict >)', [[3, -4]], 5, [3, -4]],
+  ])('%s', (_what, rows, maxNorm, expected) => {
+    const weight = f32(rows);
+    embedding(tensor([0]), weight, { maxNorm });
+    expectClose(weight, plain([1, 2], expected), { name: 'weight', tolerance: RENORM.float32, signedZeros: true });
+  });
+
+  it('the renorm happens in place before the lookup, so the output shows the renormed row', () => {
+    const weight = f32([[3, -4], [0.3, 0.4]]);
+    const out = embedding(tensor([0, 1]), weight, { maxNorm: 1 });
+    expectClose(out, plain([2, 2], [0.6, -0.8, 0.3, 0.4]), { name: 'output', tolerance: RENORM.float32 });
+    expect(values(out)).toEqual(values(weight));
+  });
+
+  it('only referenced rows are renormed, the padding row included', () => {
+    const weight = f32([[3, -4], [3, -4], [3, -4]]);
+    embedding(tensor([0, 2, 2]), weight, { maxNorm: 1, paddingIdx: 0 });
+    expectClose(weight, plain([3, 2], [0.6, -0.8, 3, -4, 0.6, -0.8]), { name: 'weight', tolerance: RENORM.float32 });
+  });
+
+  it('a repeated call is a no-op on the values but still bumps _version', () => {
+    const weight = f32([[3, -4]]);
+    embedding(tensor([0]), weight, { maxNorm: 1 });
+    const once = Float32Array.from(weight.data as Float32Array);
+    embedding(tensor([0]), weight, { maxNorm: 1 });
+    expect(weight.data).toEqual(once);
+    expect(weight._version).toBe(2);
+  });
+
+  it('a negative index -k renormalises row V-k, then fails the lookup; the weight stays modified', () => {
+    const weight = f32([[3, -4], [3, -4], [3, -4], [3, -4]]);
+    expect(thrown(() => embedding(tensor([-1]), weight, { maxNorm: 1 }))).toEqual({ name: 'IndexError', message: 'index out of range in self' });
+    expectClose(weight, plain([4, 2], [3, -4, 3, -4, 3, -4, 0.6, -0.8]), { name: 'weight', tolerance: RENORM.float32 });
+    expect(weight._version).toBe(1);
+  });
+
+  it('indices are visited sorted and distinct: [4, 1] renorms row 1 before select(4) fails (probed)', () => {
+    const weight = f32([[3, -4], [3, -4], [3, -4], [3, -4]]);
+    expect(thrown(() => embedding(tensor([4, 1]), weight, { maxNorm: 1 }))).toEqual({
+      name: 'IndexError',
+      message: 'select(): index 4 out of range for tensor of size [4, 2] at dimension 0',
+    });
+    expectClose(weight, plain([4, 2], [3, -4, 0.6, -0.8, 3, -4, 3, -4]), { name: 'weight', tolerance: RENORM.float32 });
+    expect(weight._version).toBe(0); // the op failed: no version bump
+  });
+
+  it('-1 and V-1 are distinct values, so with max_norm -1 row V-1 is flipped twice (probed)', () => {
+    const weight = f32([[3, -4], [3, -4], [3, -4], [3, -4]]);
+    expect(thrown(() => embedding(tensor([3, -1]), weight, { maxNorm: -1 })).name).toBe('IndexError');
+    expectClose(weight, plain([4, 2], [3, -4, 3, -4, 3, -4, 0.6, -0.8]), { name: 'weight', tolerance: RENORM.float32 });
+  });
+});
+
+describe('spec §2.3 and §2.4 gradients', () => {
+  it('max_norm has no Jacobian: indices [0, 0] with upstream [[1, 2], [3, 5]] give grad[0] = [4, 7]', () => {
+    const weight = f32Leaf([[0, 0], [0, 0]]);
+    embedding(tensor([0, 0]), weight, { maxNorm: 1 }).backward(f32([[1, 2], [3, 5]]));
+    expectClose(weight.grad as Tensor, plain([2, 2], [4, 7, 0, 0]), { name: 'grad', tolerance: EXACT });
+  });
+
+  it('scale_grad_by_freq: idx [[1,1,2],[1,3,2]], g = arange(12) gives row1 (0+2+6)/3, row2 (4+10)/2, row3 g11', () => {
+    const weight = f32Leaf([[0, 0], [0, 0], [0, 0], [0, 0]]);
+    const g = new Tensor('float32', [2, 3, 2], Float32Array.from({ length: 12 }, (_, i) => i));
+    embedding(tensor([[1, 1, 2], [1, 3, 2]]), weight, { scaleGradByFreq: true }).backward(g);
+    // float32 bits probed in torch 1.13: w.grad[1].tolist() == [2.6666667461395264, 3.6666667461395264]
+    expectClose(weight.grad as Tensor, plain([4, 2], [0, 0, 2.6666667461395264, 3.6666667461395264, 7, 8, 8, 9]), { name: 'grad', tolerance: EXACT });
+  });
+
+  it('float32 dense accumulation is sequential in input order: 1 + 2^-24 + 2^-24 stays 1 (probed)', () => {
+    const weight = f32Leaf([[0]]);
+    embedding(tensor([0, 0, 0]), weight).backward(f32([[1], [2 ** -24], [2 ** -24]]));
+    expect(values(weight.grad as Tensor)).toEqual([1]); // a float64 accumulator would give 1 + 2^-23
+  });
+
+  it('scaled float32 accumulation is one fused multiply-add per term (probed: 6.126667022705078)', () => {
+    // g = [9.35, 3.84, 5.19] in float32, s = fl32(1/3); multiply-then-add rounding gives 6.12666654586792
+    const weight = f32Leaf([[0]]);
+    embedding(tensor([0, 0, 0]), weight, { scaleGradByFreq: true }).backward(f32([[9.35], [3.84], [5.19]]));
+    expect(values(weight.grad as Tensor)).toEqual([6.126667022705078]);
+  });
+
+  it('sparse: [3, 0, 3, 5] with padding_idx 0 gives uncoalesced indices [[3, 3, 5]] and the matching rows', () => {
+    const weight = tensor(Array.from({ length: 6 }, () => [0, 0]), { dtype: 'float32', requiresGrad: true });
+    embedding(tensor([3, 0, 3, 5]), weight, { paddingIdx: 0, sparse: true }).backward(f32([[1, 2], [3, 4], [5, 6], [7, 8]]));
+    const g = weight.grad as SparseCooTensor;
+    expect(g).toBeInstanceOf(SparseCooTensor);
+    expect(g.indices.tolist()).toEqual([[3n, 3n, 5n]]);
+    expect(g.values.tolist()).toEqual([[1, 2], [5, 6], [7, 8]]);
+    expect(g.size).toEqual([6, 2]);
+  });
+
+  it('sparse: when every position is padding, indices have shape (1, 0) and values (0, D)', () => {
+    const weight = tensor([[1, 2], [3, 4]], { dtype: 'float32', requiresGrad: true });
+    ops.sum(embedding(tensor([0, 0], { dtype: 'int32' }), weight, { paddingIdx: 0, sparse: true })).backward();
+    const g = weight.grad as SparseCooTensor;
+    expect([g.indices.dtype, g.indices.shape, g.values.shape]).toEqual(['int64', [1, 0], [0, 2]]);
+  });
+
+  it('sparse: with D = 0 the gradient has no entries even for real positions (PyTorch tests grad.numel(), probed)', () => {
+    const weight = new Tensor('float32', [6, 0]).requiresGrad_(true);
+    ops.sum(embedding(tensor([1, 2]), weight, { sparse: true })).backward();
+    const g = weight.grad as SparseCooTensor;
+    expect([g.indices.shape, g.values.shape]).toEqual([[1, 0], [0, 0]]);
+  });
+
+  it('sparse: a second backward appends its entries (probed: indices [[1, 2, 2]])', () => {
+    const weight = tensor(Array.from({ length: 6 }, () => [0, 0]), { dtype: 'float32', requiresGrad: true });
+    ops.sum(embedding(tensor([1, 2]), weight, { sparse: true })).backward();
+    ops.sum(embedding(tensor([2]), weight, { sparse: true })).backward();
+    expect((weight.grad as SparseCooTensor).indices.tolist()).toEqual([[1n, 2n, 2n]]);
+  });
+
+  it('F.embedding normalises a negative padding_idx: -1 on 3 rows leaves row 2 without gradient', () => {
+    const weight = tensor([[1, 2], [3, 4], [5, 6]], { dtype: 'float32', requiresGrad: true });
+    ops.sum(embedding(tensor([1, 2, 2]), weight, { paddingIdx: -1 })).backward();
+    expectClose(weight.grad as Tensor, plain([3, 2], [0, 0, 1, 1, 0, 0]), { name: 'grad', tolerance: EXACT });
+  });
+});
+
+describe('spec §2.3 autograd hazards (EmbeddingBackward0 saves weight and indices in 1.13)', () => {
+  it('weight used by a differentiable op, then a max_norm forward: backward reports version 3, expected 2', () => {
+    const module = new Embedding(3, 2, { paddingIdx: 0, maxNorm: 1 }); // normal_ -> v1, padding fill_ -> v2
+    const squared = ops.mul(module.weight, module.weight); // saves weight at version 2
+    const out = module.forward(tensor([1, 2])); // renorm -> v3
+    expect(thrown(() => ops.add(ops.sum(squared), ops.sum(out)).backward())).toEqual({
+      name: 'RuntimeError',
+      message:
+        'one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [3, 2]] is at version 3; expected version 2 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).',
+    });
+  });
+
+  it('the documented workaround, weight.clone() in the earlier op, makes backward work', () => {
+    const module = new Embedding(3, 2, { paddingIdx: 0, maxNorm: 1 });
+    const squared = ops.mul(module.weight.clone(), module.weight.clone());
+    const out = module.forward(tensor([1, 2]));
+    ops.add(ops.sum(squared), ops.sum(out)).backward();
+    expect(module.weight.grad).not.toBeNull();
+  });
+
+  it('two max_norm calls on one weight in one graph fail backward (probed: version 2, expected 1)', () => {
+    const weight = f32Leaf([[1, 2], [3, 4]]);
+    const first = embedding(tensor([0, 1]), weight, { maxNorm: 1 });
+    const second = embedding(tensor([1]), weight, { maxNorm: 1 });
+    expect(thrown(() => ops.add(ops.sum(first), ops.sum(second)).backward()).message).toBe(
+      'one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [2, 2]] is at version 2; expected version 1 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).',
+    );
+  });
+
+  it('indices changed in place after the forward fail backward (probed: LongTensor [2], version 1, expected 0)', () => {
+    const weight = f32Leaf([[1, 2], [3, 4]]);
+    const indices = tensor([1, 0]);
+    const out = embedding(indices, weight);
+    indices.add_(0);
+    expect(thrown(() => ops.sum(out).backward()).message).toMatch(/^one of the variables .*: \[torch\.LongTensor \[2\]\] is at version 1; expected version 0 instead\./);
+  });
+});

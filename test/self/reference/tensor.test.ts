@@ -1,0 +1,322 @@
+/**
+ * torch.tensor / as_tensor / clone / detach / requires_grad semantics
+ * (shared/spec/pytorch-semantics.md §1). Expected values are the spec's verified PyTorch results.
+ */
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import {
+  PyTypeError, RuntimeError, Tensor, ValueError, asTensor, catchWarnings, noGrad, ops, tensor,
+  type TensorData,
+} from '../../../reference/index.ts';
+import { float32ArrayArb, float64ArrayArb, nestedDataArb } from '../../harness/arbitraries/tensor.ts';
+import { expectError } from '../expect-error.ts';
+
+
+const values = (t: Tensor) => Array.from(t.data as ArrayLike<number | bigint>);
+
+describe('torch.tensor docstring examples', () => {
+  it('tensor([[0.1, 1.2], [2.2, 3.1], [4.9, 5.2]]) is float32 of shape [3, 2]', () => {
+    const t = tensor([[0.1, 1.2], [2.2, 3.1], [4.9, 5.2]]);
+    expect(t.dtype).toBe('float32');
+    expect(t.shape).toEqual([3, 2]);
+    expect(values(t)).toEqual([0.1, 1.2, 2.2, 3.1, 4.9, 5.2].map(Math.fround));
+  });
+  it('tensor([0, 1]) is int64', () => {
+    const t = tensor([0, 1]);
+    expect(t.dtype).toBe('int64');
+    expect(values(t)).toEqual([0n, 1n]);
+  });
+  it('tensor(3.14159) is a 0-d float32 tensor', () => {
+    const t = tensor(3.14159);
+    expect(t.shape).toEqual([]);
+    expect(t.dim()).toBe(0);
+    expect(t.item()).toBe(Math.fround(3.14159));
+  });
+  it('tensor([]) has shape [0] and dtype float32', () => {
+    const t = tensor([]);
+    expect(t.shape).toEqual([0]);
+    expect(t.dtype).toBe('float32');
+  });
+  it('tensor([[0.11111, 0.222222, 0.3333333]], {dtype: float64}) keeps float64 precision', () => {
+    const t = tensor([[0.11111, 0.222222, 0.3333333]], { dtype: 'float64' });
+    expect(t.dtype).toBe('float64');
+    expect(values(t)).toEqual([0.11111, 0.222222, 0.3333333]);
+  });
+});
+
+describe('dtype inference (spec §1.1 with DESIGN.md JS rule)', () => {
+  const cases: Array<[string, TensorData, string, number[]]> = [
+    ['true', true, 'bool', []],
+    ['[true, false]', [true, false], 'bool', [2]],
+    ['1', 1, 'int64', []],
+    ['[1, 2]', [1, 2], 'int64', [2]],
+    ['1.5', 1.5, 'float32', []],
+    ['[1.5, 2]', [1.5, 2], 'float32', [2]],
+    ['[[1, 2], [3, 4.5]]', [[1, 2], [3, 4.5]], 'float32', [2, 2]],
+    ['[true, 1]', [true, 1], 'int64', [2]],
+    ['[[true], [2]]', [[true], [2]], 'int64', [2, 1]],
+    ['[true, 1.5]', [true, 1.5], 'float32', [2]],
+    ['[]', [], 'float32', [0]],
+    ['[[]]', [[]], 'float32', [1, 0]],
+    ['[[], []]', [[], []], 'float32', [2, 0]],
+    ['[[], [1]] (the [1] is dropped)', [[], [1]], 'float32', [2, 0]],
+    ['2n (bigint)', 2n, 'int64', []],
+    ['NaN', NaN, 'float32', []],
+    ['Float64Array', new Float64Array([1, 2]), 'float64', [2]],
+    ['Float32Array', new Float32Array([1, 2]), 'float32', [2]],
+    ['Int32Array', new Int32Array([1, 2]), 'int32', [2]],
+    ['Uint8Array', new Uint8Array([1, 2]), 'uint8', [2]],
+    ['BigInt64Array', new BigInt64Array([1n]), 'int64', [1]],
+    ['[Int32Array, 2] (int32 with int64 promotes)', [new Int32Array([1])[0], 2], 'int64', [2]],
+    ['[tensor(1.5, f64), 2.5]', [tensor(1.5, { dtype: 'float64' }), 2.5], 'float64', [2]],
+    ['[tensor(1, int32), 2]', [tensor(1, { dtype: 'int32' }), 2], 'int64', [2]],
+    ['[tensor(1, uint8), true]', [tensor(1, { dtype: 'uint8' }), true], 'uint8', [2]],
+    ['[tensor([1.5]), tensor([3.5])] (one-element tensors become scalars)', [tensor([1.5]), tensor([3.5])], 'float32', [2]],
+    ['[tensor([[1.5]])]', [tensor([[1.5]])], 'float32', [1]],
+    ['[Float64Array(2), Float64Array(2)]', [new Float64Array([1, 2]), new Float64Array([3, 4])], 'float64', [2, 2]],
+  ];
+  it.each(cases)('%s', (_label, data, dtype, shape) => {
+    const { result } = catchWarnings(() => tensor(data));
+    expect(result.dtype).toBe(dtype);
+    expect(result.shape).toEqual(shape);
+  });
+
+  it('1e40 (an integer in JS) overflows int64 like a huge Python int', () => {
+    expectError(() => tensor(1e40), 'RuntimeError', 'Overflow when unpacking long');
+  });
+  it('2n ** 63n raises and -(2n ** 63n) is accepted', () => {
+    expectError(() => tensor(2n ** 63n), 'RuntimeError', 'Overflow when unpacking long');
+    expectError(() => tensor([2n ** 63n]), 'RuntimeError', 'Overflow when unpacking long');
+    expect(values(tensor(-(2n ** 63n)))).toEqual([-(2n ** 63n)]);
+  });
+  it('int64 keeps 2^53 + 1 exactly', () => {
+    expect(values(tensor(2n ** 53n + 1n))).toEqual([2n ** 53n + 1n]);
+  });
+  it('a list of typed arrays warns like a list of ndarrays', () => {
+    const { warnings } = catchWarnings(() => tensor([new Float64Array([1]), new Float64Array([2])]));
+    expect(warnings.map((w) => w.message)).toEqual([
+      'Creating a tensor from a list of numpy.ndarrays is extremely slow. Please consider converting the list to a single numpy.ndarray with numpy.array() before converting to a tensor.',
+    ]);
+  });
+  test.prop([nestedDataArb])('nested arrays infer int64, float32 or bool from their leaves', ({ shape, kind, data }) => {
+    const t = tensor(data as TensorData);
+    expect(t.shape).toEqual(shape);
+    expect(t.dtype).toBe({ int: 'int64', float: 'float32', bool: 'bool' }[kind]);
+    const flat = [data].flat(4) as Array<number | boolean>;
+    const expected = flat.map((v) => (kind === 'int' ? BigInt(v as number) : kind === 'float' ? Math.fround(v as number) : v ? 1 : 0));
+    expect(values(t)).toEqual(expected);
+  });
+});
+
+describe('explicit dtype conversions (spec §1.2)', () => {
+  it('float to int truncates toward zero', () => {
+    expect(values(tensor(2.7, { dtype: 'int64' }))).toEqual([2n]);
+    expect(values(tensor(-2.7, { dtype: 'int64' }))).toEqual([-2n]);
+    expect(values(tensor([1.5, -1.5], { dtype: 'int32' }))).toEqual([1, -1]);
+  });
+  it('NaN and infinities cannot become integers', () => {
+    expectError(() => tensor(NaN, { dtype: 'int64' }), 'RuntimeError', 'value cannot be converted to type int64 without overflow');
+    expectError(() => tensor(Infinity, { dtype: 'int32' }), 'RuntimeError', 'value cannot be converted to type int32 without overflow');
+  });
+  it('out-of-range values raise the overflow error', () => {
+    expectError(() => tensor(300, { dtype: 'uint8' }), 'RuntimeError', 'value cannot be converted to type uint8 without overflow');
+    expectError(() => tensor(128, { dtype: 'int8' }), 'RuntimeError', 'value cannot be converted to type int8 without overflow');
+    expectError(() => tensor(1e10, { dtype: 'int32' }), 'RuntimeError', 'value cannot be converted to type int32 without overflow');
+  });
+  it('negative ints wrap into uint8 down to -255; -256 raises', () => {
+    expect(values(tensor([-1, -255], { dtype: 'uint8' }))).toEqual([255, 1]);
+    expectError(() => tensor(-256, { dtype: 'uint8' }), 'RuntimeError', 'value cannot be converted to type uint8 without overflow');
+  });
+  it('bool targets take truthiness, bool sources become 1.0', () => {
+    expect(values(tensor(2, { dtype: 'bool' }))).toEqual([1]);
+    expect(values(tensor([1.5, 0.0], { dtype: 'bool' }))).toEqual([1, 0]);
+    expect(values(tensor(true, { dtype: 'float32' }))).toEqual([1]);
+  });
+  it('a Python int reaches float32 through float64 (two roundings)', () => {
+    expect(values(tensor(2n ** 54n + 2n ** 30n + 1n, { dtype: 'float32' }))).toEqual([2 ** 54]);
+  });
+  it('float32 rounds to nearest, keeps subnormals, flushes below them', () => {
+    expect(values(tensor(0.1, { dtype: 'float32' }))).toEqual([0.10000000149011612]);
+    expect(values(tensor(1e-40, { dtype: 'float32' }))[0]).toBeGreaterThan(0);
+    expect(values(tensor(1e-46, { dtype: 'float32' }))).toEqual([0]);
+  });
+});
+
+describe('shape and ragged input (spec §1.3)', () => {
+  it('ragged lengths raise ValueError with the dims', () => {
+    expectError(() => tensor([[1, 2], [3]]), 'ValueError', 'expected sequence of length 2 at dim 1 (got 1)');
+    expectError(() => tensor([[1], [2, 3]]), 'ValueError', 'expected sequence of length 1 at dim 1 (got 2)');
+  });
+  it('a scalar where a sequence is expected is "not a sequence"', () => {
+    expectError(() => tensor([[1, 2], 3] as TensorData), 'TypeError', 'not a sequence');
+  });
+  it('a sequence where a scalar is expected cannot be interpreted as an integer', () => {
+    expectError(() => tensor([1, [2, 3]] as TensorData), 'TypeError', "'list' object cannot be interpreted as an integer");
+  });
+  it('unsupported leaves: strings are an invalid data type, null cannot be inferred', () => {
+    expectError(() => tensor('a' as unknown as TensorData), 'TypeError', "new(): invalid data type 'str'");
+    expectError(() => tensor([1, 'a'] as unknown as TensorData), 'TypeError', "new(): invalid data type 'str'");
+    expectError(() => tensor(null as unknown as TensorData), 'RuntimeError', 'Could not infer dtype of NoneType');
+    expectError(() => tensor([null] as unknown as TensorData), 'RuntimeError', 'Could not infer dtype of NoneType');
+    expectError(() => tensor(new Set() as unknown as TensorData), 'RuntimeError', 'Could not infer dtype of set');
+  });
+  it('typed arrays numpy cannot hold as a torch dtype are refused', () => {
+    expectError(
+      () => tensor(new Uint16Array([1])),
+      'TypeError',
+      "can't convert np.ndarray of type numpy.uint16. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.",
+    );
+  });
+  it('multi-element tensors inside lists are refused (ValueError for float, TypeError for int)', () => {
+    expectError(() => tensor([tensor([1.5, 2.5])]), 'ValueError', 'only one element tensors can be converted to Python scalars');
+    expectError(() => tensor([tensor([1, 2])]), 'TypeError', 'only integer tensors of a single element can be converted to an index');
+  });
+});
+
+describe('copy and aliasing (spec §1.4)', () => {
+  test.prop([float64ArrayArb, fc.double({ noNaN: true })])('tensor() copies: mutating the source never changes the result and the reverse', (source, v) => {
+    const before = Float64Array.from(source);
+    const t = tensor(source);
+    source.fill(v);
+    expect(Array.from(t.data as Float64Array)).toEqual(Array.from(before));
+    if (t.numel() > 0) {
+      (t.data as Float64Array)[0] = 12345;
+      expect(source[0]).toBe(v);
+    }
+  });
+  test.prop([float32ArrayArb, fc.float({ noNaN: true })])('asTensor() shares a typed array of the same dtype, both ways', (source, v) => {
+    const t = asTensor(source);
+    expect(t.data).toBe(source);
+    if (source.length > 0) {
+      source[0] = v;
+      expect((t.data as Float32Array)[0]).toBe(Math.fround(v));
+      (t.data as Float32Array)[source.length - 1] = 7;
+      expect(source[source.length - 1]).toBe(7);
+    }
+  });
+  it('asTensor() with another dtype copies', () => {
+    const source = new Float32Array([1.5, 2.5]);
+    const t = asTensor(source, { dtype: 'float64' });
+    source[0] = 9;
+    expect(values(t)).toEqual([1.5, 2.5]);
+  });
+  it('asTensor(t) returns the very same object, also with requiresGrad', () => {
+    const t = tensor([1.5], { requiresGrad: true });
+    expect(asTensor(t)).toBe(t);
+    expect(asTensor(t, { dtype: 'float32' })).toBe(t);
+  });
+  it('asTensor(t, other dtype) is a differentiable copy (ToCopyBackward0, not a leaf)', () => {
+    const t = tensor([1.5, 2.5], { requiresGrad: true });
+    const u = asTensor(t, { dtype: 'float64' });
+    expect(u.isLeaf).toBe(false);
+    expect(u.gradFn?.name).toBe('ToCopyBackward0');
+    ops.sum(u).backward();
+    expect(values(t.grad as Tensor)).toEqual([1, 1]);
+  });
+  it('tensor(existingTensor) copies, detaches and warns', () => {
+    const src = tensor([1.5, 2.5], { requiresGrad: true });
+    const { result, warnings } = catchWarnings(() => tensor(src));
+    expect(warnings.map((w) => `${w.type}: ${w.message}`)).toEqual([
+      'UserWarning: To copy construct from a tensor, it is recommended to use sourceTensor.clone().detach() or sourceTensor.clone().detach().requires_grad_(True), rather than torch.tensor(sourceTensor).',
+    ]);
+    expect(result.requiresGrad).toBe(false);
+    expect(result.isLeaf).toBe(true);
+    expect(result.data).not.toBe(src.data);
+  });
+  test.prop([float64ArrayArb.filter((a) => a.length > 0)])('detach() shares storage and the version counter; clone() does not', (source) => {
+    const t = tensor(source);
+    const d = t.detach();
+    const c = t.clone();
+    const cd = t.clone().detach();
+    expect(d.data).toBe(t.data);
+    expect(c.data).not.toBe(t.data);
+    expect(cd.data).not.toBe(t.data);
+    d.fill_(3);
+    expect(t._version).toBe(1);
+    expect((t.data as Float64Array)[0]).toBe(3);
+    expect(Array.from(c.data as Float64Array)).toEqual(Array.from(source));
+    expect(c._version).toBe(0);
+  });
+  it('clone() of a tensor that requires grad is a non-leaf with CloneBackward0; clone().detach() is a plain leaf', () => {
+    const t = tensor([1.5], { requiresGrad: true });
+    expect(t.clone().gradFn?.name).toBe('CloneBackward0');
+    expect(t.clone().isLeaf).toBe(false);
+    const cd = t.clone().detach();
+    expect(cd.isLeaf).toBe(true);
+    expect(cd.requiresGrad).toBe(false);
+  });
+});
+
+describe('requires_grad, leaves and .grad (spec §1.5)', () => {
+  it('integer tensors cannot require grad, with two different messages', () => {
+    expectError(() => tensor([1, 2], { requiresGrad: true }), 'RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients');
+    expectError(() => tensor([1, 2]).requiresGrad_(), 'RuntimeError', 'only Tensors of floating point dtype can require gradients');
+  });
+  it('requiresGrad_(false) on a non-leaf raises', () => {
+    const y = tensor([1.5], { requiresGrad: true }).clone();
+    expectError(
+      () => y.requiresGrad_(false),
+      'RuntimeError',
+      "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
+    );
+  });
+  it('.grad is null until backward and accumulates across backward calls', () => {
+    const x = tensor([1.5, -2.0], { requiresGrad: true });
+    expect(x.grad).toBeNull();
+    ops.sum(ops.mulScalar(x, 3)).backward();
+    ops.sum(ops.mulScalar(x, 3)).backward();
+    expect(values(x.grad as Tensor)).toEqual([6, 6]);
+  });
+  it('reading .grad of a non-leaf gives null and a warning', () => {
+    const y = ops.mulScalar(tensor([1.5], { requiresGrad: true }), 2);
+    const { result, warnings } = catchWarnings(() => y.grad);
+    expect(result).toBeNull();
+    expect(warnings[0].message.startsWith('The .grad attribute of a Tensor that is not a leaf Tensor is being accessed.')).toBe(true);
+  });
+  it('an in-place op on a leaf that requires grad is refused, but allowed under noGrad', () => {
+    const x = tensor([1.5], { requiresGrad: true });
+    expectError(() => x.mul_(2), 'RuntimeError', 'a leaf Variable that requires grad is being used in an in-place operation.');
+    noGrad(() => x.mul_(2));
+    expect(values(x)).toEqual([3]);
+  });
+  it('an in-place change of a saved tensor makes backward fail with PyTorch\'s message', () => {
+    const w = tensor([[1.5, 2.5], [0.5, 1.0], [2.0, 3.0]], { requiresGrad: true });
+    const y = ops.sum(ops.mul(w, w)); // saves w at version 0
+    noGrad(() => w.detach().mul_(2)); // shares the version counter
+    expectError(
+      () => y.backward(),
+      'RuntimeError',
+      'one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [3, 2]] is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).',
+    );
+  });
+  it('backward twice without retainGraph raises; with retainGraph it accumulates', () => {
+    const x = tensor([0.5], { requiresGrad: true });
+    const y = ops.sum(ops.tanh(x));
+    y.backward(undefined, { retainGraph: true });
+    y.backward();
+    expect((x.grad as Tensor).data[0]).toBeCloseTo(2 * (1 - Math.tanh(0.5) ** 2), 6);
+    expect(() => y.backward()).toThrow(/Trying to backward through the graph a second time/);
+  });
+  it('backward of a non-scalar needs a gradient; of a tensor without grad_fn it raises', () => {
+    const x = tensor([0.5, 1.5], { requiresGrad: true });
+    expectError(() => ops.tanh(x).backward(), 'RuntimeError', 'grad can be implicitly created only for scalar outputs');
+    expectError(() => tensor([1.5]).backward(), 'RuntimeError', 'element 0 of tensors does not require grad and does not have a grad_fn');
+  });
+});
+
+describe('device and pinMemory', () => {
+  it('device cpu is accepted, cuda is not compiled in, other devices are refused', () => {
+    expect(tensor([1.5], { device: 'cpu' }).device).toBe('cpu');
+    expectError(() => tensor([1.5], { device: 'cuda' }), 'AssertionError', 'Torch not compiled with CUDA enabled');
+    expect(() => tensor([1.5], { device: 'mps' })).toThrow(RuntimeError);
+  });
+  it('pinMemory is recorded', () => {
+    expect(tensor([1.5], { pinMemory: true }).isPinned()).toBe(true);
+    expect(tensor([1.5]).isPinned()).toBe(false);
+  });
+});
+
+it('error classes carry the Python exception name', () => {
+  expect(new ValueError('x').name).toBe('ValueError');
+  expect(new PyTypeError('x').name).toBe('TypeError');
+});

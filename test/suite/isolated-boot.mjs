@@ -1,5 +1,0 @@
-// Boots an isolated adapter's worker thread: TypeScript support (tsx), then the host module.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./isolated-host.ts');
