@@ -107,3 +107,20 @@ export function checkRnnInput(c: RnnCase): RnnInputLayout {
   }
   return { L, N, I, unbatched, batchFirst, ...(lengths ? { lengths } : {}), hShape };
 }
+
+/** Index range, as F.embedding checks it (spec §2.2, §2.3); backends that would wrap negatives (ORT's Gather) or
+ * raise in their own words (tfjs) call it first. */
+export function checkEmbeddingIndices(indices: PlainTensor, V: number, E: number, maxNorm: boolean): void {
+  const idx = Array.from(indices.data as ArrayLike<number | bigint>, Number);
+  if (idx.every((i) => i >= 0 && i < V)) return;
+  if (maxNorm) {
+    // embedding_renorm_ visits the sorted distinct indices and select()s each row; select() wraps
+    // negatives down to -V, so the first failure is the smallest index outside [-V, V).
+    const bad = [...new Set(idx)].sort((a, b) => a - b).find((i) => i < -V || i >= V);
+    if (bad !== undefined) {
+      throw torchError('IndexError', `select(): index ${bad} out of range for tensor of size [${V}, ${E}] at dimension 0`);
+    }
+  }
+  if (V === 0) throw torchError('RuntimeError', 'index_select(): self indexing axis dim should be positive');
+  throw torchError('IndexError', 'index out of range in self');
+}

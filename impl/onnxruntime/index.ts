@@ -38,7 +38,7 @@ import { buildEmbeddingGraphBytes, embeddingSignatureKey, type EmbeddingGraphSig
 import { buildRnnGraphBytes, rnnParamNames, rnnSignatureKey, type RnnGraphSignature } from './rnn-graph.ts';
 import { DEFAULT_SESSION_OPTIONS, SessionCache, type SessionCacheStats } from './session-cache.ts';
 import { fromOrt, numel, toOrt, UnsupportedError } from './tensors.ts';
-import { checkRnnInput, torchError } from '../torch-checks.ts';
+import { checkEmbeddingIndices, checkRnnInput, torchError } from '../torch-checks.ts';
 import { runExportedModel, type ExportedRnnInputs, type ExportedRnnOutputs } from './exported.ts';
 
 export { buildRnnModel, buildRnnGraphBytes, rnnParamNames, rnnSignatureKey, type RnnGraphSignature } from './rnn-graph.ts';
@@ -89,22 +89,6 @@ export interface OnnxRuntimeAdapter extends Adapter {
   dispose(): Promise<void>;
 }
 
-
-/** Index range, as F.embedding checks it (spec §2.2, §2.3); ORT's Gather would wrap negatives. */
-function checkIndices(indices: PlainTensor, V: number, E: number, maxNorm: boolean): void {
-  const idx = Array.from(indices.data as ArrayLike<number | bigint>, Number);
-  if (idx.every((i) => i >= 0 && i < V)) return;
-  if (maxNorm) {
-    // embedding_renorm_ visits the sorted distinct indices and select()s each row; select() wraps
-    // negatives down to -V, so the first failure is the smallest index outside [-V, V).
-    const bad = [...new Set(idx)].sort((a, b) => a - b).find((i) => i < -V || i >= V);
-    if (bad !== undefined) {
-      throw torchError('IndexError', `select(): index ${bad} out of range for tensor of size [${V}, ${E}] at dimension 0`);
-    }
-  }
-  if (V === 0) throw torchError('RuntimeError', 'index_select(): self indexing axis dim should be positive');
-  throw torchError('IndexError', 'index out of range in self');
-}
 
 export function createOnnxRuntimeAdapter(options: OnnxRuntimeAdapterOptions = {}): OnnxRuntimeAdapter {
   const cache = new SessionCache(options.sessionOptions ?? DEFAULT_SESSION_OPTIONS);
@@ -193,7 +177,7 @@ export function createOnnxRuntimeAdapter(options: OnnxRuntimeAdapterOptions = {}
     }
     const [V, E] = w.shape;
     const maxNorm = cfg.maxNorm !== null && cfg.maxNorm !== undefined;
-    checkIndices(c.indices, V, E, maxNorm);
+    checkEmbeddingIndices(c.indices, V, E, maxNorm);
     const sig: EmbeddingGraphSignature = { dtype: w.dtype, indexDtype, normType: maxNorm ? cfg.normType : null };
     const session = await cache.get(embeddingSignatureKey(sig), () => buildEmbeddingGraphBytes(sig));
     const feeds: Record<string, ort.Tensor> = { weight: toOrt(w), indices: toOrt(c.indices) };

@@ -57,7 +57,7 @@
  * a tfjs-cpu and a tfjs-wasm adapter can take turns in one process. Every tensor and variable a
  * call creates is disposed before it returns.
  */
-import { checkRnnInput, torchError } from '../torch-checks.ts';
+import { checkEmbeddingIndices, checkRnnInput, torchError } from '../torch-checks.ts';
 import type * as TF from '@tensorflow/tfjs';
 import type {
   Adapter,
@@ -296,18 +296,15 @@ async function rnn(backend: TfjsBackend, c: RnnCase): Promise<RnnResult> {
 }
 
 // ---- nn.Embedding ------------------------------------------------------------------------------
-function embeddingIndices(indices: PlainTensor, V: number): Int32Array {
+function embeddingIndices(indices: PlainTensor, V: number, E: number): Int32Array {
   if (indices.dtype !== 'int64' && indices.dtype !== 'int32') {
     throw torchError('RuntimeError', `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got ${indices.dtype} instead`);
   }
+  // PyTorch raises for anything outside [0, V) (tfjs's Gather raises too, in its own words)
+  checkEmbeddingIndices(indices, V, E, false);
   const out = new Int32Array(indices.data.length);
   for (let k = 0; k < out.length; k++) {
     const i = Number(indices.data[k]);
-    // PyTorch raises for anything outside [0, V) (tfjs's Gather raises too, in its own words)
-    if (!(i >= 0 && i < V)) {
-      if (V === 0) throw torchError('RuntimeError', 'index_select(): self indexing axis dim should be positive');
-      throw torchError('IndexError', 'index out of range in self');
-    }
     if (i > 0x7fffffff) throw new Error(`tfjs adapter: index ${i} does not fit in tfjs's int32 indices`);
     out[k] = i;
   }
@@ -321,7 +318,7 @@ async function embedding(backend: TfjsBackend, c: EmbeddingCase): Promise<Embedd
   if (cfg.maxNorm !== null) throw new Error('tfjs adapter: max_norm is not supported');
   if (c.weight.shape.length !== 2) throw torchError('RuntimeError', "'weight' must be 2-D");
   const [V, E] = c.weight.shape;
-  const idx = embeddingIndices(c.indices, V);
+  const idx = embeddingIndices(c.indices, V, E);
   const withGrad = c.upstream !== undefined;
   if (withGrad && (cfg.paddingIdx !== null || cfg.scaleGradByFreq)) {
     throw new Error('tfjs adapter: padding_idx and scale_grad_by_freq gradients are not supported');

@@ -26,22 +26,39 @@ function argsOf(c: GoldenCase): Record<string, unknown> {
   return decodeJsValue(c.args, (t) => t) as Record<string, unknown>;
 }
 
+/** nn.RNN's keyword options, by PyTorch's name and rnnspec's camelCase name. */
+const RNN_OPTIONS = {
+  num_layers: 'numLayers', nonlinearity: 'nonlinearity', bias: 'bias', batch_first: 'batchFirst',
+  dropout: 'dropout', bidirectional: 'bidirectional', dtype: 'dtype',
+} as const;
+type RnnOptionName = (typeof RNN_OPTIONS)[keyof typeof RNN_OPTIONS];
+
+/**
+ * The nn.RNN constructor arguments a golden case passed, options in camelCase. An option the case
+ * did not pass is absent, so that PyTorch's default applies (error cases keep their bad values).
+ */
+export function rnnArgumentsOf(c: GoldenCase): { inputSize: number; hiddenSize: number; options: Partial<Record<RnnOptionName, unknown>>; training: boolean } {
+  const a = argsOf(c);
+  const options = Object.fromEntries(Object.entries(RNN_OPTIONS).filter(([k]) => a[k] !== null && a[k] !== undefined).map(([k, v]) => [v, a[k]]));
+  return { inputSize: a.input_size as number, hiddenSize: a.hidden_size as number, options, training: (a.training as boolean | null) ?? true };
+}
+
 /** A golden rnn case (with outputs or an error) as the adapter contract's RnnCase, without upstream. */
 export function rnnInputOf(c: GoldenCase): RnnCase {
-  const a = argsOf(c);
+  const { inputSize, hiddenSize, options: o, training } = rnnArgumentsOf(c);
   const inputs = c.inputs as Record<string, unknown>;
   const input: RnnCase = {
     config: {
-      inputSize: a.input_size as number,
-      hiddenSize: a.hidden_size as number,
-      numLayers: (a.num_layers as number | null) ?? 1,
-      nonlinearity: ((a.nonlinearity as string | null) ?? 'tanh') as 'tanh' | 'relu',
-      bias: (a.bias as boolean | null) ?? true,
-      batchFirst: (a.batch_first as boolean | null) ?? false,
-      dropout: (a.dropout as number | null) ?? 0,
-      bidirectional: (a.bidirectional as boolean | null) ?? false,
-      training: (a.training as boolean | null) ?? true,
-      dtype: ((a.dtype as string | null) ?? 'float32') as FloatDType,
+      inputSize,
+      hiddenSize,
+      numLayers: (o.numLayers as number | undefined) ?? 1,
+      nonlinearity: (o.nonlinearity as 'tanh' | 'relu' | undefined) ?? 'tanh',
+      bias: (o.bias as boolean | undefined) ?? true,
+      batchFirst: (o.batchFirst as boolean | undefined) ?? false,
+      dropout: (o.dropout as number | undefined) ?? 0,
+      bidirectional: (o.bidirectional as boolean | undefined) ?? false,
+      training,
+      dtype: (o.dtype as FloatDType | undefined) ?? 'float32',
     },
     params: tensors(c.params),
     input: tensorOf(inputs.input),

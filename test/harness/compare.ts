@@ -5,14 +5,11 @@
  * its budget is visible. NaN equals only NaN; infinities only themselves; with `signedZeros`
  * +0 and -0 differ (copy semantics).
  */
+import type { PlainTensor } from '../../impl/contract.ts';
 import type { Tolerance } from './tolerances.ts';
 
-/** `{dtype, shape, data}`: what the adapter contract, the fixtures and rnnspec's Tensor all have. */
-export interface PlainTensor {
-  dtype: string;
-  shape: readonly number[];
-  data: ArrayLike<number | bigint>;
-}
+/** The contract's PlainTensor with any array-like data: what the fixtures and rnnspec's Tensor have too. */
+export type Comparable = Omit<PlainTensor, 'data'> & { data: ArrayLike<number | bigint> };
 
 export interface CompareOptions {
   /** Name of the compared value in messages, e.g. `output` or `grad.weight_ih_l0`. */
@@ -47,7 +44,7 @@ function show(v: number | bigint): string {
   return String(v);
 }
 
-export function compareTensors(actual: PlainTensor, expected: PlainTensor, options: CompareOptions): Comparison {
+export function compareTensors(actual: Comparable, expected: Comparable, options: CompareOptions): Comparison {
   const { name, tolerance: { rtol, atol } } = options;
   const ctx = options.context ? ` [${options.context}]` : '';
   const fail = (message: string): Comparison => ({ ok: false, headroom: Infinity, maxAbsError: Infinity, message: message + ctx });
@@ -93,7 +90,7 @@ export function compareTensors(actual: PlainTensor, expected: PlainTensor, optio
 }
 
 /** Asserts (throws with the one failure format) and returns the comparison for headroom records. */
-export function expectClose(actual: PlainTensor, expected: PlainTensor, options: CompareOptions): Comparison {
+export function expectClose(actual: Comparable, expected: Comparable, options: CompareOptions): Comparison {
   const c = compareTensors(actual, expected, options);
   if (!c.ok) throw new Error(c.message);
   return c;

@@ -7,7 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { Embedding, F, SparseCooTensor, Tensor, TorchError, isFloatingPoint, type DType } from '../../../reference/index.ts';
-import { compareTensors, type PlainTensor } from '../../harness/compare.ts';
+import { compareTensors, type Comparable } from '../../harness/compare.ts';
 import { decodeJsValue, decodeTensor, loadGolden, type GoldenCase, type TensorJson } from '../../harness/golden.ts';
 import { flushHeadroom, recordHeadroom } from '../../harness/headroom.ts';
 import { EXACT, RENORM, TOLERANCES, type Tolerance } from '../../harness/tolerances.ts';
@@ -58,7 +58,7 @@ function replay(c: GoldenCase): void {
     }
     expect(c.expected.error, `expected ${c.expected.error?.type} at ${c.expected.error?.phase}, got no error`).toBeUndefined();
     const renorm = a.max_norm !== null && isFloatingPoint(param.dtype) ? RENORM[param.dtype as 'float32'] : EXACT;
-    const check = (name: string, actual: PlainTensor, expected: PlainTensor, tolerance: Tolerance) => {
+    const check = (name: string, actual: Comparable, expected: Comparable, tolerance: Tolerance) => {
       const cmp = compareTensors(actual, expected, { name, tolerance, context });
       recordHeadroom('embedding', c.id, name, cmp);
       expect(cmp.ok, cmp.message).toBe(true);

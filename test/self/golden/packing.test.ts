@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TorchError, nn } from '../../../reference/index.ts';
-import { compareTensors, type PlainTensor } from '../../harness/compare.ts';
+import { compareTensors, type Comparable } from '../../harness/compare.ts';
 import { decodeJsValue, decodeTensor, loadGolden, type GoldenCase, type TensorJson } from '../../harness/golden.ts';
 import { EXACT } from '../../harness/tolerances.ts';
 import { tensorOf } from './tensors.ts';
@@ -15,7 +15,7 @@ const { PackedSequence, packPaddedSequence, packSequence, padSequence, padPacked
 const cases = loadGolden().cases.filter((c) => c.group === 'packing');
 
 /** Runs the case's function; returns its outputs under the names the fixture uses. */
-function run(c: GoldenCase): Record<string, PlainTensor | PlainTensor[] | null> {
+function run(c: GoldenCase): Record<string, Comparable | Comparable[] | null> {
   const a = decodeJsValue(c.args, (t) => t) as Record<string, unknown>;
   const inputs = (c.inputs ?? {}) as Record<string, unknown>;
   const opt = <T>(key: string): T | undefined => (a[key] === null || a[key] === undefined ? undefined : (a[key] as T));

@@ -9,10 +9,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   RNN, Tensor, TorchError, catchWarnings, isFloatingPoint, nn, ops, type RNNOptions,
 } from '../../../reference/index.ts';
-import { compareTensors, type PlainTensor } from '../../harness/compare.ts';
+import { compareTensors, type Comparable } from '../../harness/compare.ts';
 import { decodeJsValue, decodeTensor, loadGolden, type GoldenCase, type TensorJson } from '../../harness/golden.ts';
 import { flushHeadroom, recordHeadroom } from '../../harness/headroom.ts';
 import { EXACT, tolerance } from '../../harness/tolerances.ts';
+import { rnnArgumentsOf } from '../../conformance/cases.ts';
 import { tensorOf } from './tensors.ts';
 
 const cases = loadGolden().cases.filter((c) => c.group === 'rnn');
@@ -20,15 +21,6 @@ const leaf = (json: unknown): Tensor => {
   const t = tensorOf(json);
   return isFloatingPoint(t.dtype) ? t.requiresGrad_() : t;
 };
-
-/** The constructor options a case passed (null means "not passed", so defaults are exercised). */
-function rnnOptions(a: Record<string, unknown>): RNNOptions {
-  const names: Record<string, keyof RNNOptions> = {
-    num_layers: 'numLayers', nonlinearity: 'nonlinearity', bias: 'bias', batch_first: 'batchFirst',
-    dropout: 'dropout', bidirectional: 'bidirectional', dtype: 'dtype',
-  };
-  return Object.fromEntries(Object.entries(names).filter(([k]) => a[k] !== null && a[k] !== undefined).map(([k, v]) => [v, a[k]]));
-}
 
 type Phase = 'construct' | 'forward' | 'backward';
 
@@ -39,8 +31,9 @@ function replay(c: GoldenCase): void {
   let phase: Phase = 'construct';
   const { warnings } = catchWarnings(() => {
     try {
-      const rnn = new RNN(a.input_size as number, a.hidden_size as number, rnnOptions(a));
-      if (a.training === false) rnn.eval();
+      const { inputSize, hiddenSize, options, training } = rnnArgumentsOf(c);
+      const rnn = new RNN(inputSize, hiddenSize, options as RNNOptions);
+      if (!training) rnn.eval();
       if (c.params && Object.keys(c.params).length > 0) rnn.loadStateDict(Object.fromEntries(Object.entries(c.params).map(([k, v]) => [k, tensorOf(v)])));
       phase = 'forward';
       const input = leaf(inputs.input);
@@ -49,7 +42,7 @@ function replay(c: GoldenCase): void {
       const batchFirst = (a.batch_first as boolean | null) ?? false;
       let output: Tensor;
       let h_n: Tensor;
-      const extra: Record<string, PlainTensor> = {};
+      const extra: Record<string, Comparable> = {};
       if (inputs.lengths !== undefined) {
         const lengths = decodeJsValue(inputs.lengths, (t) => t) as number[];
         const packed = nn.utils.rnn.packPaddedSequence(input, lengths, { batchFirst, enforceSorted: (inputs.enforce_sorted as boolean | undefined) ?? true });
@@ -66,7 +59,7 @@ function replay(c: GoldenCase): void {
       const dtype = rnn.getParameter('weight_ih_l0').dtype;
       const outputs = c.expected.outputs as Record<string, TensorJson> | undefined;
       if (!c.expected.error) {
-        const check = (name: string, actual: PlainTensor, quantity: 'forward' | 'gradient' | 'exact') => {
+        const check = (name: string, actual: Comparable, quantity: 'forward' | 'gradient' | 'exact') => {
           const expected = decodeTensor((name.startsWith('grad.') ? (c.expected.grads as Record<string, TensorJson>)[name.slice(5)] : outputs![name]));
           const tol = quantity === 'exact' ? EXACT : tolerance(expected.dtype, quantity);
           const cmp = compareTensors(actual, expected, { name, tolerance: tol, context });

@@ -1,15 +1,15 @@
 /** Tests of the comparator itself: it must catch what a lenient comparator hides (STYLE.md). */
 import { describe, expect, it } from 'vitest';
-import { compareTensors, type PlainTensor } from '../../harness/compare.ts';
+import { compareTensors, type Comparable } from '../../harness/compare.ts';
 import { EXACT, TOLERANCES } from '../../harness/tolerances.ts';
 
-const f32 = (data: number[], shape = [data.length]): PlainTensor => ({ dtype: 'float32', shape, data: Float32Array.from(data) });
+const f32 = (data: number[], shape = [data.length]): Comparable => ({ dtype: 'float32', shape, data: Float32Array.from(data) });
 const tol = TOLERANCES.float32.forward;
 
 describe('compareTensors', () => {
   it('checks shape before dtype before values', () => {
     expect(compareTensors(f32([1, 2]), f32([1, 2], [1, 2]), { name: 'y', tolerance: tol }).message).toBe('y has shape [2] but should have [1, 2]');
-    const f64: PlainTensor = { dtype: 'float64', shape: [2], data: Float64Array.from([1, 2]) };
+    const f64: Comparable = { dtype: 'float64', shape: [2], data: Float64Array.from([1, 2]) };
     expect(compareTensors(f32([1, 2]), f64, { name: 'y', tolerance: tol }).message).toBe('y has dtype float32 but should have float64');
   });
   it('reports the worst element in the one failure format with its context', () => {
@@ -39,8 +39,8 @@ describe('compareTensors', () => {
     expect(c.maxAbsError).toBe(2 ** -10);
   });
   it('exact comparison of int64 values beyond 2^53', () => {
-    const a: PlainTensor = { dtype: 'int64', shape: [1], data: BigInt64Array.from([2n ** 53n + 1n]) };
-    const e: PlainTensor = { dtype: 'int64', shape: [1], data: BigInt64Array.from([2n ** 53n]) };
+    const a: Comparable = { dtype: 'int64', shape: [1], data: BigInt64Array.from([2n ** 53n + 1n]) };
+    const e: Comparable = { dtype: 'int64', shape: [1], data: BigInt64Array.from([2n ** 53n]) };
     expect(compareTensors(a, e, { name: 'i', tolerance: EXACT }).ok).toBe(false);
     expect(compareTensors(a, a, { name: 'i', tolerance: EXACT }).ok).toBe(true);
   });

@@ -1,0 +1,166 @@
+import { buildEmbeddingGraphBytes, embeddingSignatureKey } from "./embedding-graph.js";
+import { buildRnnGraphBytes, rnnParamNames, rnnSignatureKey } from "./rnn-graph.js";
+import { DEFAULT_SESSION_OPTIONS, SessionCache } from "./session-cache.js";
+import { fromOrt, numel, toOrt, UnsupportedError } from "./tensors.js";
+import { checkRnnInput, torchError } from "../torch-checks.js";
+import { runExportedModel } from "./exported.js";
+export { buildRnnModel, buildRnnGraphBytes, rnnParamNames, rnnSignatureKey } from "./rnn-graph.js";
+export { buildEmbeddingModel, buildEmbeddingGraphBytes, embeddingSignatureKey } from "./embedding-graph.js";
+export { SessionCache, DEFAULT_SESSION_OPTIONS } from "./session-cache.js";
+export { runExportedModel, exportedModelCache } from "./exported.js";
+export { UnsupportedError } from "./tensors.js";
+export const ONNX_RUNTIME_CAPABILITIES = {
+    rnn: {
+        dtypes: ['float32'],
+        nonlinearities: ['tanh', 'relu'],
+        noBias: true,
+        batchFirst: true,
+        bidirectional: true,
+        // A chain of RNN nodes has no inherent limit; 64 is a sane bound for a declared number.
+        maxLayers: 64,
+        h0: true,
+        unbatched: true,
+        packed: true,
+        dropout: false,
+        gradients: false,
+    },
+    embedding: {
+        dtypes: ['float32', 'float64'],
+        indexDtypes: ['int64', 'int32'],
+        paddingIdx: true,
+        maxNorm: true,
+        scaleGradByFreq: true,
+        gradients: false,
+    },
+};
+/** Index range, as F.embedding checks it (spec §2.2, §2.3); ORT's Gather would wrap negatives. */
+function checkIndices(indices, V, E, maxNorm) {
+    const idx = Array.from(indices.data, Number);
+    if (idx.every((i) => i >= 0 && i < V))
+        return;
+    if (maxNorm) {
+        // embedding_renorm_ visits the sorted distinct indices and select()s each row; select() wraps
+        // negatives down to -V, so the first failure is the smallest index outside [-V, V).
+        const bad = [...new Set(idx)].sort((a, b) => a - b).find((i) => i < -V || i >= V);
+        if (bad !== undefined) {
+            throw torchError('IndexError', `select(): index ${bad} out of range for tensor of size [${V}, ${E}] at dimension 0`);
+        }
+    }
+    if (V === 0)
+        throw torchError('RuntimeError', 'index_select(): self indexing axis dim should be positive');
+    throw torchError('IndexError', 'index out of range in self');
+}
+export function createOnnxRuntimeAdapter(options = {}) {
+    const cache = new SessionCache(options.sessionOptions ?? DEFAULT_SESSION_OPTIONS);
+    async function rnn(c) {
+        const cfg = c.config;
+        if (!c.input)
+            throw new UnsupportedError('the case has no input (nn.RNN construction errors are not modelled by ONNX Runtime)');
+        if (cfg.dtype !== 'float32')
+            throw new UnsupportedError(`ONNX Runtime has no ${cfg.dtype} RNN kernel (CPU RNN is float32 only)`);
+        if (cfg.training && cfg.dropout > 0 && cfg.numLayers > 1) {
+            throw new UnsupportedError('dropout in training mode is not supported by the ONNX RNN operator');
+        }
+        for (const t of [c.input, c.h0, ...Object.values(c.params ?? {})]) {
+            if (t && t.dtype !== 'float32')
+                throw torchError('RuntimeError', 'mat1 and mat2 must have the same dtype');
+        }
+        const D = cfg.bidirectional ? 2 : 1;
+        const H = cfg.hiddenSize;
+        const { L, N, I, unbatched, batchFirst, lengths, hShape } = checkRnnInput(c);
+        const packed = lengths !== undefined;
+        // Unbatched (L, I) is the same data as (L, 1, I): run the seq-first graph, drop N afterwards.
+        let h0 = c.h0;
+        if (h0 && !unbatched && h0.shape[1] !== N) {
+            // a packed, unsorted h0 with more rows: keep rows 0..N-1 of every (layer, direction), as PyTorch's permutation does
+            const src = h0.data;
+            const rows = h0.shape[1];
+            const data = new Float32Array(D * cfg.numLayers * N * H);
+            for (let k = 0; k < D * cfg.numLayers; k++)
+                data.set(src.subarray(k * rows * H, (k * rows + N) * H), k * N * H);
+            h0 = { dtype: 'float32', shape: hShape, data };
+        }
+        const sig = {
+            hiddenSize: H,
+            numLayers: cfg.numLayers,
+            nonlinearity: cfg.nonlinearity,
+            bias: cfg.bias,
+            batchFirst,
+            bidirectional: cfg.bidirectional,
+            packed,
+            dtype: 'float32',
+        };
+        const session = await cache.get(rnnSignatureKey(sig), () => buildRnnGraphBytes(sig));
+        const feeds = {
+            input: toOrt(c.input, batchFirst ? [N, L, I] : [L, N, I]),
+            h0: h0
+                ? toOrt(h0, hShape)
+                : toOrt({ dtype: 'float32', shape: hShape, data: new Float32Array(numel(hShape)) }),
+        };
+        if (lengths)
+            feeds.lengths = toOrt({ dtype: 'int32', shape: [N], data: Int32Array.from(lengths) });
+        for (const name of rnnParamNames(cfg)) {
+            const p = c.params?.[name];
+            if (!p)
+                throw new Error(`onnxruntime adapter: parameter ${name} is missing`);
+            feeds[name] = toOrt(p);
+        }
+        const r = await session.run(feeds);
+        const out = r.output;
+        const hn = r.h_n;
+        if (unbatched) {
+            return { output: fromOrt(out, [L, D * H]), h_n: fromOrt(hn, [D * cfg.numLayers, H]) };
+        }
+        if (packed) {
+            // pad_packed_sequence pads to the longest sequence, not to the padded input's L.
+            const T = Math.max(...lengths);
+            const data = out.data;
+            const row = D * H;
+            if (batchFirst) {
+                // [N, L, row] -> [N, T, row]
+                const o = new Float32Array(N * T * row);
+                for (let b = 0; b < N; b++)
+                    o.set(data.subarray(b * L * row, (b * L + T) * row), b * T * row);
+                return { output: { dtype: 'float32', shape: [N, T, row], data: o }, h_n: fromOrt(hn) };
+            }
+            // [L, N, row] -> [T, N, row]: a prefix
+            return { output: { dtype: 'float32', shape: [T, N, row], data: data.slice(0, T * N * row) }, h_n: fromOrt(hn) };
+        }
+        return { output: fromOrt(out), h_n: fromOrt(hn) };
+    }
+    async function embedding(c) {
+        const cfg = c.config;
+        const w = c.weight;
+        if (w.dtype !== 'float32' && w.dtype !== 'float64')
+            throw new UnsupportedError(`weight dtype ${w.dtype} is not supported`);
+        if (w.shape.length !== 2)
+            throw torchError('RuntimeError', "'weight' must be 2-D");
+        const indexDtype = c.indices.dtype;
+        if (indexDtype !== 'int64' && indexDtype !== 'int32') {
+            throw new UnsupportedError(`indices of dtype ${indexDtype}: PyTorch raises, ORT's Gather takes only int32/int64`);
+        }
+        const [V, E] = w.shape;
+        const maxNorm = cfg.maxNorm !== null && cfg.maxNorm !== undefined;
+        checkIndices(c.indices, V, E, maxNorm);
+        const sig = { dtype: w.dtype, indexDtype, normType: maxNorm ? cfg.normType : null };
+        const session = await cache.get(embeddingSignatureKey(sig), () => buildEmbeddingGraphBytes(sig));
+        const feeds = { weight: toOrt(w), indices: toOrt(c.indices) };
+        if (maxNorm)
+            feeds.max_norm = toOrt({ dtype: 'float64', shape: [], data: Float64Array.of(cfg.maxNorm) });
+        const r = await session.run(feeds);
+        return {
+            output: fromOrt(r.output, [...c.indices.shape, E]),
+            weightAfter: fromOrt(r.weight_after, [V, E]),
+        };
+    }
+    return {
+        name: 'onnxruntime',
+        capabilities: ONNX_RUNTIME_CAPABILITIES,
+        rnn,
+        embedding,
+        runExportedModel: (onnxPath, inputs) => runExportedModel(onnxPath, inputs, cache),
+        cacheStats: () => cache.stats(),
+        cache,
+        dispose: () => cache.dispose(),
+    };
+}

@@ -1,0 +1,71 @@
+import { SparseCooTensor, Tensor, catchWarnings, nn, ops } from "../../reference/index.js";
+/** A fresh rnnspec Tensor holding a copy of a plain tensor (adapters never alias their inputs). */
+function toTensor(t, requiresGrad = false) {
+    const out = new Tensor(t.dtype, t.shape, t.data.slice());
+    return requiresGrad ? out.requiresGrad_() : out;
+}
+function rnn(c) {
+    const { config } = c;
+    const module = catchWarnings(() => new nn.RNN(config.inputSize, config.hiddenSize, {
+        numLayers: config.numLayers, nonlinearity: config.nonlinearity, bias: config.bias, batchFirst: config.batchFirst,
+        dropout: config.dropout, bidirectional: config.bidirectional, dtype: config.dtype,
+    })).result;
+    module.train(config.training);
+    module.loadStateDict(Object.fromEntries(Object.entries(c.params).map(([name, p]) => [name, toTensor(p)])));
+    const withGrad = c.upstream !== undefined;
+    const input = toTensor(c.input, withGrad);
+    const h0 = c.h0 ? toTensor(c.h0, withGrad) : null;
+    const dropoutMasks = c.dropoutMasks?.map((m) => toTensor(m));
+    let output;
+    let h_n;
+    if (c.lengths) {
+        const packed = nn.utils.rnn.packPaddedSequence(input, c.lengths, { batchFirst: config.batchFirst, enforceSorted: c.enforceSorted ?? true });
+        const [out, hn] = module.forward(packed, h0, { dropoutMasks });
+        [output] = nn.utils.rnn.padPackedSequence(out, { batchFirst: config.batchFirst });
+        h_n = hn;
+    }
+    else {
+        [output, h_n] = module.forward(input, h0, { dropoutMasks });
+    }
+    if (!c.upstream)
+        return { output, h_n };
+    // loss = <output, dL/doutput> + <h_n, dL/dh_n>, so backward gives every gradient at once
+    const loss = ops.add(ops.sum(ops.mul(output, toTensor(c.upstream.output))), ops.sum(ops.mul(h_n, toTensor(c.upstream.h_n))));
+    loss.backward();
+    const grads = { input: input.grad };
+    if (h0)
+        grads.h0 = h0.grad;
+    for (const [name, p] of module.namedParameters())
+        grads[name] = p.grad;
+    return { output: output.detach(), h_n: h_n.detach(), grads };
+}
+function embedding(c) {
+    const { config } = c;
+    const weight = toTensor(c.weight);
+    const module = nn.Embedding.fromPretrained(weight, {
+        freeze: c.upstream === undefined, paddingIdx: config.paddingIdx, maxNorm: config.maxNorm,
+        normType: config.normType, scaleGradByFreq: config.scaleGradByFreq, sparse: config.sparse,
+    });
+    const output = module.forward(toTensor(c.indices));
+    const weightAfter = weight.detach().clone();
+    if (!c.upstream)
+        return { output: output.detach(), weightAfter };
+    output.backward(toTensor(c.upstream));
+    const g = module.weight.grad;
+    return { output: output.detach(), weightAfter, gradWeight: g instanceof SparseCooTensor ? g.toDense() : g };
+}
+export function createReferenceAdapter() {
+    return {
+        name: 'reference',
+        capabilities: {
+            rnn: {
+                dtypes: ['float32', 'float64'], nonlinearities: ['tanh', 'relu'], noBias: true, batchFirst: true, bidirectional: true,
+                maxLayers: Infinity, h0: true, unbatched: true, packed: true, dropout: true, gradients: true,
+            },
+            embedding: { dtypes: ['float32', 'float64'], indexDtypes: ['int64', 'int32'], paddingIdx: true, maxNorm: true, scaleGradByFreq: true, gradients: true },
+        },
+        rnn,
+        embedding,
+    };
+}
+export default createReferenceAdapter;

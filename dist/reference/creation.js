@@ -1,0 +1,179 @@
+/**
+ * `torch.tensor` and `torch.as_tensor` for JavaScript data (shared/spec/pytorch-semantics.md §1).
+ *
+ * `tensor(data)` always copies. Without `dtype` it infers one as DESIGN.md's JavaScript rule says:
+ * integer numbers and bigints are Python ints (int64), other numbers Python floats (float32),
+ * booleans bool, a typed array keeps its element type, a Tensor its dtype; nested arrays promote
+ * (§1.1). Shapes come from the first element at each depth and ragged input raises PyTorch's errors
+ * (§1.3); explicit dtypes convert with PyTorch's truncation and overflow rules (§1.2).
+ * `asTensor(data)` shares memory with a Tensor or typed array of matching dtype, else copies (§1.4).
+ */
+import { allocate, castElement, convertScalar, dtypeOfTypedArray, isFloatingPoint, numpyNameOfTypedArray, promoteTypes, } from "./dtype.js";
+import { AssertionError, PyTypeError, RuntimeError, ValueError } from "./errors.js";
+import { pythonTypeName } from "./python.js";
+import { Tensor, numelOf } from "./tensor.js";
+import { warn } from "./warnings.js";
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+function isTypedArray(x) {
+    return ArrayBuffer.isView(x) && !(x instanceof DataView);
+}
+/** True for the values that PyTorch walks as sequences (lists and numpy arrays). */
+function isSequence(x) {
+    return Array.isArray(x) || isTypedArray(x);
+}
+// ---- dtype inference (infer_scalar_type in torch/csrc/utils/tensor_new.cpp) --------------------
+function inferScalarType(x) {
+    if (typeof x === 'boolean')
+        return 'bool';
+    if (typeof x === 'bigint')
+        return 'int64';
+    if (typeof x === 'number')
+        return Number.isInteger(x) ? 'int64' : 'float32';
+    if (x instanceof Tensor)
+        return x.dtype;
+    if (isTypedArray(x)) {
+        const dtype = dtypeOfTypedArray(x);
+        if (dtype === undefined) {
+            throw new PyTypeError(`can't convert np.ndarray of type ${numpyNameOfTypedArray(x)}. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.`);
+        }
+        return dtype;
+    }
+    if (Array.isArray(x)) {
+        if (x.length === 0)
+            return 'float32'; // the default dtype
+        return x.map(inferScalarType).reduce(promoteTypes);
+    }
+    if (typeof x === 'string')
+        throw new PyTypeError("new(): invalid data type 'str'");
+    throw new RuntimeError(`Could not infer dtype of ${pythonTypeName(x)}`);
+}
+// ---- shape (compute_sizes): the first element at each depth -----------------------------------
+function computeSizes(x) {
+    const sizes = [];
+    let seq = x;
+    while (isSequence(seq)) {
+        sizes.push(seq.length);
+        if (seq.length === 0)
+            break;
+        seq = seq[0];
+    }
+    // a Python str is a sequence of str: PyTorch walks into it until it hits its 64-dim limit
+    if (typeof seq === 'string' && sizes.length > 0)
+        throw new ValueError("too many dimensions 'str'");
+    return sizes;
+}
+// ---- storing one Python scalar (store_scalar) -------------------------------------------------
+function toPyScalar(x, dtype) {
+    if (typeof x === 'boolean')
+        return { kind: 'bool', value: x };
+    if (typeof x === 'bigint')
+        return { kind: 'int', value: x };
+    if (typeof x === 'number')
+        return Number.isInteger(x) ? { kind: 'int', value: BigInt(x) } : { kind: 'float', value: x };
+    if (x instanceof Tensor)
+        return tensorAsScalar(x, dtype);
+    const name = pythonTypeName(x);
+    if (isFloatingPoint(dtype))
+        throw new PyTypeError(`must be real number, not ${name}`);
+    throw new PyTypeError(`'${name}' object cannot be interpreted as an integer`);
+}
+/** `float(t)` or `t.__index__()` of a Tensor standing where a scalar is expected. */
+function tensorAsScalar(t, target) {
+    if (isFloatingPoint(target)) {
+        if (t.numel() !== 1)
+            throw new ValueError('only one element tensors can be converted to Python scalars');
+    }
+    else if (t.numel() !== 1 || isFloatingPoint(t.dtype)) {
+        throw new PyTypeError('only integer tensors of a single element can be converted to an index');
+    }
+    const v = t.data[0];
+    if (t.dtype === 'bool')
+        return { kind: 'bool', value: v !== 0 };
+    if (isFloatingPoint(t.dtype))
+        return { kind: 'float', value: v };
+    return { kind: 'int', value: BigInt(v) };
+}
+function storeScalar(x, dtype, out, at) {
+    const s = toPyScalar(x, dtype);
+    if (s.kind === 'int' && dtype !== 'bool' && !isFloatingPoint(dtype) && (s.value < INT64_MIN || s.value > INT64_MAX)) {
+        throw new RuntimeError('Overflow when unpacking long');
+    }
+    out[at] = convertScalar(s, dtype);
+}
+/** recursive_store: fills `out` row-major, checking every length against `sizes`. */
+function recursiveStore(x, sizes, dim, dtype, out, at) {
+    if (dim === sizes.length) {
+        storeScalar(x, dtype, out, at);
+        return at + 1;
+    }
+    if (isTypedArray(x)) {
+        const src = inferScalarType(x); // refuses typed arrays without a torch dtype
+        if (x.length !== sizes[dim])
+            throw new ValueError(`expected sequence of length ${sizes[dim]} at dim ${dim} (got ${x.length})`);
+        if (dim !== sizes.length - 1)
+            throw new PyTypeError('not a sequence');
+        for (let i = 0; i < x.length; i++)
+            out[at + i] = castElement(x[i], src, dtype);
+        return at + x.length;
+    }
+    if (!Array.isArray(x))
+        throw new PyTypeError('not a sequence');
+    if (x.length !== sizes[dim])
+        throw new ValueError(`expected sequence of length ${sizes[dim]} at dim ${dim} (got ${x.length})`);
+    for (const item of x)
+        at = recursiveStore(item, sizes, dim + 1, dtype, out, at);
+    return at;
+}
+function checkDevice(options) {
+    const device = options.device ?? 'cpu';
+    if (device === 'cpu')
+        return;
+    if (/^cuda(:\d+)?$/.test(device))
+        throw new AssertionError('Torch not compiled with CUDA enabled');
+    throw new RuntimeError(`rnnspec: device '${device}' is not supported; rnnspec runs on 'cpu' only`);
+}
+function finish(t, options) {
+    if (options.requiresGrad) {
+        if (!isFloatingPoint(t.dtype))
+            throw new RuntimeError('Only Tensors of floating point and complex dtype can require gradients');
+        t.requiresGrad_(true);
+    }
+    return t;
+}
+/** `torch.tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)`: always a copy. */
+export function tensor(data, options = {}) {
+    checkDevice(options);
+    const pinned = options.pinMemory ?? false;
+    if (data instanceof Tensor) {
+        warn('To copy construct from a tensor, it is recommended to use sourceTensor.clone().detach() or sourceTensor.clone().detach().requires_grad_(True), rather than torch.tensor(sourceTensor).');
+        const dtype = options.dtype ?? data.dtype;
+        const out = new Tensor(dtype, data.shape, undefined, { pinned });
+        for (let i = 0; i < out.data.length; i++)
+            out.data[i] = castElement(data.data[i], data.dtype, dtype);
+        return finish(out, options);
+    }
+    if (typeof data === 'string')
+        throw new PyTypeError("new(): invalid data type 'str'");
+    const sizes = computeSizes(data);
+    const dtype = options.dtype ?? inferScalarType(data); // an explicit dtype skips inference
+    if (Array.isArray(data) && data.length > 0 && isTypedArray(data[0])) {
+        warn('Creating a tensor from a list of numpy.ndarrays is extremely slow. Please consider converting the list to a single numpy.ndarray with numpy.array() before converting to a tensor.');
+    }
+    const storage = allocate(dtype, numelOf(sizes));
+    if (storage.length > 0 || sizes.length === 0)
+        recursiveStore(data, sizes, 0, dtype, storage, 0);
+    return finish(new Tensor(dtype, sizes, storage, { pinned }), options);
+}
+/** `torch.as_tensor(data, dtype=None)`: shares memory when it can (spec §1.4). */
+export function asTensor(data, options = {}) {
+    checkDevice(options);
+    if (data instanceof Tensor)
+        return options.dtype === undefined ? data : data.to(options.dtype);
+    if (isTypedArray(data)) {
+        const own = inferScalarType(data);
+        if (options.dtype === undefined || options.dtype === own)
+            return new Tensor(own, [data.length], data);
+    }
+    return tensor(data, options);
+}

@@ -1,0 +1,163 @@
+/**
+ * Dtypes: names, storage, promotion and the conversion of one Python scalar into a dtype.
+ *
+ * Storage is a contiguous row-major typed array per dtype; int64 uses BigInt64Array so every
+ * int64 value (including 2^53 + 1) round-trips exactly; bool is a Uint8Array of 0/1.
+ * Conversions follow shared/spec/pytorch-semantics.md §1.2: floats truncate toward zero into
+ * integers, NaN/inf/out-of-range raise "value cannot be converted to type <t> without overflow",
+ * negative ints wrap into uint8 down to -255, and a Python int reaches float32 through float64.
+ */
+import { RuntimeError } from "./errors.js";
+export const DTYPES = ['float32', 'float64', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool'];
+export function isFloatingPoint(dtype) {
+    return dtype === 'float32' || dtype === 'float64';
+}
+export function allocate(dtype, n) {
+    switch (dtype) {
+        case 'float32': return new Float32Array(n);
+        case 'float64': return new Float64Array(n);
+        case 'int64': return new BigInt64Array(n);
+        case 'int32': return new Int32Array(n);
+        case 'int16': return new Int16Array(n);
+        case 'int8': return new Int8Array(n);
+        case 'uint8': return new Uint8Array(n);
+        case 'bool': return new Uint8Array(n);
+    }
+}
+/** The dtype a typed array stands for (DESIGN.md: typed arrays play the role of numpy arrays). */
+export function dtypeOfTypedArray(a) {
+    if (a instanceof Float32Array)
+        return 'float32';
+    if (a instanceof Float64Array)
+        return 'float64';
+    if (a instanceof BigInt64Array)
+        return 'int64';
+    if (a instanceof Int32Array)
+        return 'int32';
+    if (a instanceof Int16Array)
+        return 'int16';
+    if (a instanceof Int8Array)
+        return 'int8';
+    if (a instanceof Uint8Array)
+        return 'uint8';
+    return undefined;
+}
+/** numpy's name for a typed array that has no torch dtype (for the TypeError of spec §1.6). */
+export function numpyNameOfTypedArray(a) {
+    if (a instanceof Uint16Array)
+        return 'numpy.uint16';
+    if (a instanceof Uint32Array)
+        return 'numpy.uint32';
+    if (a instanceof BigUint64Array)
+        return 'numpy.uint64';
+    if (a instanceof Uint8ClampedArray)
+        return 'numpy.uint8';
+    return a.constructor.name;
+}
+/** Legacy type names used in PyTorch's messages, e.g. `torch.FloatTensor`. */
+export function legacyTypeName(dtype) {
+    const names = {
+        float32: 'torch.FloatTensor', float64: 'torch.DoubleTensor', int64: 'torch.LongTensor',
+        int32: 'torch.IntTensor', int16: 'torch.ShortTensor', int8: 'torch.CharTensor',
+        uint8: 'torch.ByteTensor', bool: 'torch.BoolTensor',
+    };
+    return names[dtype];
+}
+/** ScalarType names as ATen prints them (`Long`, `Float`, ...). */
+export function scalarTypeName(dtype) {
+    const names = {
+        float32: 'Float', float64: 'Double', int64: 'Long', int32: 'Int', int16: 'Short',
+        int8: 'Char', uint8: 'Byte', bool: 'Bool',
+    };
+    return names[dtype];
+}
+// ---- promotion (torch.promote_types over bool < integers < floating) -------------------------
+const INT_RANGE = {
+    int64: [-(2n ** 63n), 2n ** 63n - 1n],
+    int32: [-(2n ** 31n), 2n ** 31n - 1n],
+    int16: [-(2n ** 15n), 2n ** 15n - 1n],
+    int8: [-128n, 127n],
+    uint8: [0n, 255n],
+};
+export function promoteTypes(a, b) {
+    if (a === b)
+        return a;
+    if (a === 'bool')
+        return b;
+    if (b === 'bool')
+        return a;
+    if (a === 'float64' || b === 'float64')
+        return 'float64';
+    if (a === 'float32' || b === 'float32')
+        return 'float32';
+    // two different integer types: the smallest signed type that holds both ranges
+    const [aLo, aHi] = INT_RANGE[a];
+    const [bLo, bHi] = INT_RANGE[b];
+    const lo = aLo < bLo ? aLo : bLo;
+    const hi = aHi > bHi ? aHi : bHi;
+    for (const t of ['int8', 'int16', 'int32', 'int64']) {
+        if (INT_RANGE[t][0] <= lo && hi <= INT_RANGE[t][1])
+            return t;
+    }
+    return 'int64';
+}
+function overflow(dtype) {
+    return new RuntimeError(`value cannot be converted to type ${dtype} without overflow`);
+}
+/** Stores a Python scalar into an element of `dtype`, raising PyTorch's overflow error. */
+export function convertScalar(x, dtype) {
+    if (dtype === 'bool') {
+        if (x.kind === 'bool')
+            return x.value ? 1 : 0;
+        if (x.kind === 'int')
+            return x.value !== 0n ? 1 : 0;
+        return x.value !== 0 ? 1 : 0; // NaN is truthy in Python: NaN !== 0
+    }
+    if (isFloatingPoint(dtype)) {
+        const v = x.kind === 'bool' ? (x.value ? 1 : 0) : Number(x.value); // an int goes through double
+        return dtype === 'float32' ? Math.fround(v) : v;
+    }
+    // integer targets
+    let v;
+    if (x.kind === 'bool')
+        v = x.value ? 1n : 0n;
+    else if (x.kind === 'int')
+        v = x.value;
+    else {
+        // a float is range-checked before truncation toward zero: -0.5 overflows uint8, 2.5 gives 2
+        const [lo, hi] = INT_RANGE[dtype];
+        if (!Number.isFinite(x.value) || x.value < Number(lo) || x.value > Number(hi))
+            throw overflow(dtype);
+        v = BigInt(Math.trunc(x.value));
+    }
+    const [lo, hi] = INT_RANGE[dtype];
+    if (dtype === 'uint8' && v < 0n && -v <= hi)
+        v += 256n; // c10's checked_convert lets -255..-1 wrap
+    if (v < lo || v > hi)
+        throw overflow(dtype);
+    return dtype === 'int64' ? v : Number(v);
+}
+/**
+ * The C cast of Tensor.to(dtype): truncation toward zero for floats to ints, modular wrap between
+ * integer widths, nonzero -> true for bool. No error (PyTorch does not check here).
+ */
+export function castElement(v, from, to) {
+    if (to === 'bool')
+        return (typeof v === 'bigint' ? v !== 0n : v !== 0) ? 1 : 0;
+    if (isFloatingPoint(to))
+        return to === 'float32' ? Math.fround(Number(v)) : Number(v);
+    let b;
+    if (typeof v === 'bigint')
+        b = v;
+    else if (isFloatingPoint(from))
+        b = Number.isFinite(v) ? BigInt(Math.trunc(v)) : 0n;
+    else
+        b = BigInt(v);
+    switch (to) {
+        case 'int64': return BigInt.asIntN(64, b);
+        case 'int32': return Number(BigInt.asIntN(32, b));
+        case 'int16': return Number(BigInt.asIntN(16, b));
+        case 'int8': return Number(BigInt.asIntN(8, b));
+        default: return Number(BigInt.asUintN(8, b)); // uint8
+    }
+}

@@ -1,0 +1,123 @@
+/**
+ * nn.Embedding(num_embeddings, embedding_dim, padding_idx=None, max_norm=None, norm_type=2.,
+ *              scale_grad_by_freq=False, sparse=False, _weight=None, dtype=None)
+ *
+ *   weight: a Parameter of shape (V, D) = (num_embeddings, embedding_dim), drawn from N(0, 1) with
+ *           row padding_idx then zeroed, or `_weight` itself (same storage, nothing zeroed);
+ *   forward(input) = F.embedding(input, weight, padding_idx, max_norm, norm_type, scale_grad_by_freq, sparse).
+ *
+ * Follows shared/spec/pytorch-semantics.md §2.1 (construction, padding_idx normalisation), §2.5
+ * (from_pretrained) and the errors of §2.6. Random init uses rnnspec's own Generator, not torch's
+ * stream, so only its statistics match PyTorch.
+ */
+import { noGrad } from "./autograd.js";
+import { AssertionError, IndexError } from "./errors.js";
+import { attributeError, embedding } from "./functional.js";
+import { empty, pyRepr } from "./python.js";
+import { Module, Parameter } from "./module.js";
+import { defaultGenerator } from "./random.js";
+import { Tensor } from "./tensor.js";
+export class Embedding extends Module {
+    numEmbeddings;
+    embeddingDim;
+    /** Stored normalised (-1 on 5 rows becomes 4); a bool is stored as given. */
+    paddingIdx;
+    maxNorm;
+    normType;
+    scaleGradByFreq;
+    sparse;
+    weight;
+    constructor(numEmbeddings, embeddingDim, options = {}) {
+        super();
+        this.numEmbeddings = numEmbeddings;
+        this.embeddingDim = embeddingDim;
+        this.paddingIdx = normalizePaddingIdx(options.paddingIdx ?? null, numEmbeddings);
+        this.maxNorm = options.maxNorm ?? null;
+        this.normType = options.normType ?? 2;
+        this.scaleGradByFreq = options.scaleGradByFreq ?? false;
+        this.sparse = options.sparse ?? false;
+        const _weight = options._weight ?? null;
+        if (_weight === null) {
+            this.weight = this.registerParameter('weight', Parameter(empty([numEmbeddings, embeddingDim], options.dtype)));
+            this.resetParameters(options.generator);
+        }
+        else {
+            if (!(_weight instanceof Tensor))
+                throw attributeError(_weight, 'shape');
+            if (_weight.shape.join() !== [numEmbeddings, embeddingDim].join()) {
+                throw new AssertionError('Shape of weight does not match num_embeddings and embedding_dim');
+            }
+            this.weight = this.registerParameter('weight', Parameter(_weight));
+        }
+    }
+    /** `Embedding.from_pretrained`: the module wraps `embeddings` itself; frozen by default. */
+    static fromPretrained(embeddings, options = {}) {
+        if (!(embeddings instanceof Tensor))
+            throw attributeError(embeddings, 'dim');
+        if (embeddings.dim() !== 2)
+            throw new AssertionError('Embeddings parameter is expected to be 2-dimensional');
+        const [rows, cols] = embeddings.shape;
+        const { freeze = true, ...rest } = options;
+        const module = new Embedding(rows, cols, { ...rest, _weight: embeddings });
+        module.weight.requiresGrad = !freeze; // 1.13 sets it after construction
+        return module;
+    }
+    /** `reset_parameters()`: init.normal_(weight), then the padding row zeroed; each bumps `_version`. */
+    resetParameters(generator = defaultGenerator) {
+        noGrad(() => this.weight._applyInplace(() => generator.normal(0, 1)));
+        this.fillPaddingIdxWithZero();
+    }
+    /** `weight[padding_idx].fill_(0)` under no_grad; a bool index selects a copy, so nothing is zeroed. */
+    fillPaddingIdxWithZero() {
+        const p = this.paddingIdx;
+        if (p === null || typeof p === 'boolean')
+            return;
+        if (!Number.isInteger(p)) {
+            throw new IndexError('only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got float)');
+        }
+        const [V, D] = this.weight.shape;
+        if (p >= V || p < -V)
+            throw new IndexError(`index ${p} is out of bounds for dimension 0 with size ${V}`);
+        const r = p < 0 ? p + V : p;
+        this.weight.data.fill(0, r * D, (r + 1) * D);
+        this.weight._versionCounter.value++; // an in-place op on a view bumps the shared version
+    }
+    forward(input) {
+        return embedding(input, this.weight, {
+            paddingIdx: this.paddingIdx,
+            maxNorm: this.maxNorm,
+            normType: this.normType,
+            scaleGradByFreq: this.scaleGradByFreq,
+            sparse: this.sparse,
+        });
+    }
+    /** PyTorch's repr, e.g. `Embedding(5, 3, padding_idx=4, max_norm=1.5)`. */
+    toString() {
+        let s = `Embedding(${this.numEmbeddings}, ${this.embeddingDim}`;
+        if (this.paddingIdx !== null)
+            s += `, padding_idx=${pyRepr(this.paddingIdx)}`;
+        if (this.maxNorm !== null)
+            s += `, max_norm=${pyRepr(this.maxNorm)}`;
+        if (this.normType !== 2)
+            s += `, norm_type=${pyRepr(this.normType)}`;
+        if (this.scaleGradByFreq)
+            s += ', scale_grad_by_freq=True';
+        if (this.sparse)
+            s += ', sparse=True';
+        return s + ')';
+    }
+}
+/** The module's check: 0 < p < V kept, -V <= p < 0 stored as V + p, else AssertionError. */
+function normalizePaddingIdx(paddingIdx, numEmbeddings) {
+    if (paddingIdx === null)
+        return null;
+    const p = Number(paddingIdx); // Python compares a bool as 0 or 1
+    if (p > 0 && !(p < numEmbeddings))
+        throw new AssertionError('Padding_idx must be within num_embeddings');
+    if (p < 0) {
+        if (!(p >= -numEmbeddings))
+            throw new AssertionError('Padding_idx must be within num_embeddings');
+        return numEmbeddings + p;
+    }
+    return paddingIdx;
+}

@@ -1,0 +1,93 @@
+/**
+ * Elementwise ops with their derivatives beside them: add (with a trailing bias broadcast), mul,
+ * tanh, relu, sum. Float32 results are rounded once per op, as ATen's float kernels round.
+ */
+import { attach } from "../autograd.js";
+import { RuntimeError } from "../errors.js";
+import { Tensor } from "../tensor.js";
+/** A new tensor of x's dtype and shape whose element i is f(x_i). */
+export function map(x, f) {
+    const out = new Tensor(x.dtype, x.shape);
+    const a = x.data;
+    const o = out.data;
+    for (let i = 0; i < o.length; i++)
+        o[i] = f(a[i], i);
+    return out;
+}
+function sameShape(a, b) {
+    return a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]);
+}
+function checkDtypes(a, b) {
+    if (a.dtype !== b.dtype)
+        throw new RuntimeError(`expected both operands to have the same dtype, got ${a.dtype} and ${b.dtype}`);
+}
+/** Sums the rows of g ([..., n] -> [n]): the gradient of a broadcast bias. */
+export function sumToLastDim(g, n) {
+    const out = new Tensor(g.dtype, [n]);
+    const a = g.data;
+    const acc = new Float64Array(n);
+    for (let i = 0; i < a.length; i++)
+        acc[i % n] += a[i];
+    out.data.set(acc);
+    return out;
+}
+/** a + b, where b has a's shape or is 1-D of a's last size (a bias added to every row). */
+export function add(a, b) {
+    checkDtypes(a, b);
+    const n = b.numel();
+    if (!sameShape(a, b) && !(b.dim() === 1 && a.shape[a.dim() - 1] === n)) {
+        throw new RuntimeError(`The size of tensor a (${a.shape.join(', ')}) must match the size of tensor b (${b.shape.join(', ')})`);
+    }
+    const bv = b.data;
+    const out = map(a, (v, i) => v + bv[i % n]);
+    // d(a+b)/da = 1, d(a+b)/db = 1 (summed over the broadcast rows)
+    return attach(out, 'AddBackward0', [a, b], [], (g) => [g, sameShape(a, b) ? g : sumToLastDim(g, n)]);
+}
+/** a * b elementwise (same shape). */
+export function mul(a, b) {
+    checkDtypes(a, b);
+    if (!sameShape(a, b))
+        throw new RuntimeError(`mul: shapes [${a.shape}] and [${b.shape}] differ`);
+    const bv = b.data;
+    const out = map(a, (v, i) => v * bv[i]);
+    // d(ab)/da = b, d(ab)/db = a
+    return attach(out, 'MulBackward0', [a, b], [a, b], (g, [sa, sb]) => {
+        const gv = g.data;
+        return [map(sb, (v, i) => gv[i] * v), map(sa, (v, i) => gv[i] * v)];
+    });
+}
+/** x * c for a number c (the constant is rounded to x's dtype first, as ATen does). */
+export function mulScalar(x, c) {
+    const k = x.dtype === 'float32' ? Math.fround(c) : c;
+    const out = map(x, (v) => v * k);
+    // d(cx)/dx = c
+    return attach(out, 'MulBackward0', [x], [], (g) => [map(g, (v) => v * k)]);
+}
+/** tanh(x). */
+export function tanh(x) {
+    const out = map(x, Math.tanh);
+    // d tanh(u)/du = 1 - h^2
+    return attach(out, 'TanhBackward0', [x], [out], (g, [h]) => {
+        const hv = h.data;
+        return [map(g, (v, i) => v * (1 - hv[i] * hv[i]))];
+    });
+}
+/** relu(x) = max(x, 0). */
+export function relu(x) {
+    const out = map(x, (v) => (v > 0 ? v : 0));
+    // d relu(u)/du = 1 if relu(u) > 0 else 0 (PyTorch's threshold_backward uses the result)
+    return attach(out, 'ReluBackward0', [x], [out], (g, [r]) => {
+        const rv = r.data;
+        return [map(g, (v, i) => (rv[i] > 0 ? v : 0))];
+    });
+}
+/** The sum of all elements, a 0-d tensor. */
+export function sum(x) {
+    const out = new Tensor(x.dtype, []);
+    let acc = 0;
+    for (const v of x.data)
+        acc += v;
+    out.data[0] = acc;
+    // d sum(x)/dx_i = 1
+    return attach(out, 'SumBackward0', [x], [], (g) => [map(x, () => g.data[0])]);
+}

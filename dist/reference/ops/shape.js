@@ -1,0 +1,157 @@
+/**
+ * Shape ops used by nn.RNN and packed sequences, each with its gradient: view (shares storage),
+ * transpose, narrow, cat, stack, indexSelect, unsqueeze, squeeze. All but view return copies.
+ */
+import { attach } from "../autograd.js";
+import { IndexError, RuntimeError } from "../errors.js";
+import { Tensor, numelOf } from "../tensor.js";
+function wrapDim(dim, ndim) {
+    const n = Math.max(ndim, 1);
+    if (dim < -n || dim >= n) {
+        throw new IndexError(`Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
+    }
+    return dim < 0 ? dim + n : dim;
+}
+/** [outer, size, inner] around `dim`: element (o, i, j) is at (o * size + i) * inner + j. */
+function split(shape, dim) {
+    return [numelOf(shape.slice(0, dim)), shape[dim], numelOf(shape.slice(dim + 1))];
+}
+/** A tensor of `shape` over the same storage and version counter (`Tensor.view`). */
+export function view(x, shape) {
+    const known = shape.filter((d) => d !== -1);
+    const full = shape.map((d) => (d === -1 ? x.numel() / Math.max(numelOf(known), 1) : d));
+    if (numelOf(full) !== x.numel() || !full.every(Number.isInteger)) {
+        throw new RuntimeError(`shape '[${shape.join(', ')}]' is invalid for input of size ${x.numel()}`);
+    }
+    const out = new Tensor(x.dtype, full, x.data, { versionCounter: x._versionCounter });
+    // d view(x)/dx: the same gradient, in x's shape
+    return attach(out, 'ViewBackward0', [x], [], (g) => [view(g, x.shape)]);
+}
+export function unsqueeze(x, dim) {
+    const d = wrapDim(dim, x.dim() + 1);
+    return view(x, [...x.shape.slice(0, d), 1, ...x.shape.slice(d)]);
+}
+export function squeeze(x, dim) {
+    const d = wrapDim(dim, x.dim());
+    return x.shape[d] === 1 ? view(x, [...x.shape.slice(0, d), ...x.shape.slice(d + 1)]) : x;
+}
+/** Swaps dims d0 and d1 (a contiguous copy). */
+export function transpose(x, d0, d1) {
+    const a = wrapDim(d0, x.dim()), b = wrapDim(d1, x.dim());
+    const shape = [...x.shape];
+    [shape[a], shape[b]] = [shape[b], shape[a]];
+    const out = new Tensor(x.dtype, shape);
+    const inStrides = strides(x.shape);
+    const outIdx = new Array(shape.length).fill(0);
+    for (let i = 0; i < out.numel(); i++) {
+        let src = 0;
+        for (let k = 0; k < shape.length; k++) {
+            const kk = k === a ? b : k === b ? a : k;
+            src += outIdx[k] * inStrides[kk];
+        }
+        out.data[i] = x.data[src];
+        for (let k = shape.length - 1; k >= 0 && ++outIdx[k] === shape[k]; k--)
+            outIdx[k] = 0;
+    }
+    // the gradient of a transpose is the transpose of the gradient
+    return attach(out, 'TransposeBackward0', [x], [], (g) => [transpose(g, a, b)]);
+}
+function strides(shape) {
+    const s = new Array(shape.length).fill(1);
+    for (let k = shape.length - 2; k >= 0; k--)
+        s[k] = s[k + 1] * shape[k + 1];
+    return s;
+}
+/** x[..., start:start+length, ...] along `dim` (a copy). */
+export function narrow(x, dim, start, length) {
+    const d = wrapDim(dim, x.dim());
+    const [outer, size, inner] = split(x.shape, d);
+    if (start < 0 || length < 0 || start + length > size) {
+        throw new RuntimeError(`start (${start}) + length (${length}) exceeds dimension size (${size}).`);
+    }
+    const shape = [...x.shape];
+    shape[d] = length;
+    const out = new Tensor(x.dtype, shape);
+    for (let o = 0; o < outer; o++) {
+        out.data.set(x.data.subarray((o * size + start) * inner, (o * size + start + length) * inner), o * length * inner);
+    }
+    // d narrow(x)/dx: the gradient placed back at [start, start+length), zeros elsewhere
+    return attach(out, 'NarrowBackward0', [x], [], (g) => {
+        const gx = new Tensor(g.dtype, x.shape);
+        for (let o = 0; o < outer; o++) {
+            gx.data.set(g.data.subarray(o * length * inner, (o + 1) * length * inner), (o * size + start) * inner);
+        }
+        return [gx];
+    });
+}
+/** Concatenation along `dim`; every other size must agree. */
+export function cat(xs, dim) {
+    if (xs.length === 0)
+        throw new RuntimeError('torch.cat(): expected a non-empty list of Tensors');
+    const d = wrapDim(dim, xs[0].dim());
+    const shape = [...xs[0].shape];
+    shape[d] = xs.reduce((n, x) => n + x.shape[d], 0);
+    for (const x of xs) {
+        if (x.dim() !== shape.length || x.shape.some((s, k) => k !== d && s !== shape[k]) || x.dtype !== xs[0].dtype) {
+            throw new RuntimeError(`Sizes of tensors must match except in dimension ${d}. Expected size ${shape.join(', ')} but got size ${x.shape.join(', ')} for a tensor in the list.`);
+        }
+    }
+    const out = new Tensor(xs[0].dtype, shape);
+    const [outer, total, inner] = split(shape, d);
+    let offset = 0;
+    for (const x of xs) {
+        const n = x.shape[d];
+        for (let o = 0; o < outer; o++) {
+            out.data.set(x.data.subarray(o * n * inner, (o + 1) * n * inner), (o * total + offset) * inner);
+        }
+        offset += n;
+    }
+    // d cat/dx_k: the slice of the gradient that x_k filled
+    return attach(out, 'CatBackward0', xs, [], (g) => {
+        let start = 0;
+        return xs.map((x) => {
+            const piece = narrowNoGrad(g, d, start, x.shape[d]);
+            start += x.shape[d];
+            return piece;
+        });
+    });
+}
+function narrowNoGrad(x, dim, start, length) {
+    return narrow(x.detach(), dim, start, length);
+}
+/** Stacks equal-shaped tensors along a new `dim`. */
+export function stack(xs, dim) {
+    if (xs.length === 0)
+        throw new RuntimeError('stack expects a non-empty TensorList');
+    return cat(xs.map((x) => unsqueeze(x, dim)), dim);
+}
+/** x.index_select(dim, index): the slices at `index`, in that order. */
+export function indexSelect(x, dim, index) {
+    const d = wrapDim(dim, x.dim());
+    const [outer, size, inner] = split(x.shape, d);
+    for (const i of index) {
+        if (!Number.isInteger(i) || i < 0 || i >= size)
+            throw new IndexError('index out of range in self');
+    }
+    const shape = [...x.shape];
+    shape[d] = index.length;
+    const out = new Tensor(x.dtype, shape);
+    const n = index.length;
+    for (let o = 0; o < outer; o++) {
+        index.forEach((i, k) => {
+            out.data.set(x.data.subarray((o * size + i) * inner, (o * size + i + 1) * inner), (o * n + k) * inner);
+        });
+    }
+    // d index_select/dx: each gradient slice added back at its index
+    return attach(out, 'IndexSelectBackward0', [x], [], (g) => {
+        const gx = new Tensor(g.dtype, x.shape);
+        const gv = g.data, gxv = gx.data;
+        for (let o = 0; o < outer; o++) {
+            index.forEach((i, k) => {
+                for (let j = 0; j < inner; j++)
+                    gxv[(o * size + i) * inner + j] += gv[(o * n + k) * inner + j];
+            });
+        }
+        return [gx];
+    });
+}

@@ -1,0 +1,57 @@
+import { PyTypeError } from "./errors.js";
+import { Tensor } from "./tensor.js";
+/**
+ * Python's `type(x).__name__` for a JavaScript value, as PyTorch's messages print it: an integer
+ * number is an int and any other number a float (DESIGN.md's rule), a typed array a numpy array.
+ */
+export function pythonTypeName(x) {
+    if (x === null || x === undefined)
+        return 'NoneType';
+    if (typeof x === 'number')
+        return Number.isInteger(x) ? 'int' : 'float';
+    if (typeof x === 'bigint')
+        return 'int';
+    if (typeof x === 'boolean')
+        return 'bool';
+    if (typeof x === 'string')
+        return 'str';
+    if (Array.isArray(x))
+        return 'list';
+    if (ArrayBuffer.isView(x))
+        return 'numpy.ndarray';
+    if (x instanceof Set)
+        return 'set';
+    if (x instanceof Tensor)
+        return 'Tensor';
+    return typeof x === 'function' ? 'function' : 'dict';
+}
+/** Python's repr of a number or bool as PyTorch's messages print it (True, inf, 1e-05). */
+export function pyRepr(v) {
+    if (typeof v === 'boolean')
+        return v ? 'True' : 'False';
+    if (Number.isNaN(v))
+        return 'nan';
+    if (!Number.isFinite(v))
+        return v > 0 ? 'inf' : '-inf';
+    if (v !== 0 && Math.abs(v) < 1e-4)
+        return v.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+    return String(v);
+}
+/**
+ * `torch.empty(size, dtype=dtype)`. The parser picks an overload on the first size alone (it must
+ * be an int), then converts the rest, where a bool passes as an int; a negative size fails in
+ * the allocator ("Trying to create tensor with negative dimension").
+ */
+export function empty(size, dtype) {
+    if (typeof size[0] !== 'number' || !Number.isInteger(size[0])) {
+        throw new PyTypeError(`empty() received an invalid combination of arguments - got (tuple, dtype=${dtype === undefined ? 'NoneType' : 'torch.dtype'}, device=NoneType), but expected one of:\n` +
+            ' * (tuple of ints size, *, tuple of names names, torch.memory_format memory_format, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n' +
+            ' * (tuple of SymInts size, *, torch.memory_format memory_format, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n');
+    }
+    const dims = size.map((d) => (typeof d === 'boolean' ? Number(d) : d));
+    const bad = dims.findIndex((d) => typeof d !== 'number' || !Number.isInteger(d));
+    if (bad > 0) {
+        throw new PyTypeError(`empty(): argument 'size' must be tuple of SymInts, but found element of type ${pythonTypeName(dims[bad])} at pos ${bad + 1}`);
+    }
+    return new Tensor(dtype ?? 'float32', dims);
+}

@@ -1,0 +1,243 @@
+import { AttributeError, IndexError, PyTypeError, RuntimeError, ValueError } from "./errors.js";
+import { Module, Parameter } from "./module.js";
+import { empty, pyRepr, pythonTypeName } from "./python.js";
+import { bindArguments, checkDropout, checkFlagsAreBools } from "./rnn-arguments.js";
+import { add, cat, linear, mul, mulScalar, narrow, relu, squeeze, stack, tanh, transpose, unsqueeze, view } from "./ops/index.js";
+import { PackedSequence, indexSelectAsTorch, numbers, select } from "./packed-sequence.js";
+import { Generator, defaultGenerator } from "./random.js";
+import { Tensor } from "./tensor.js";
+import { warn } from "./warnings.js";
+// ---- one direction of one layer, over time-major rows X: step t is the next batchSizes[t] rows ----
+/** PackedLayer: h_n[b] is the state after sequence b's own last step. */
+function forwardDirection(X, batchSizes, h_0, { W_ih, W_hh, b_ih, b_hh }, act) {
+    const P = linear(X, W_ih, b_ih); // x_t W_ih^T + b_ih for every step at once
+    if (batchSizes.length === 0)
+        throw new RuntimeError('Expected sequence length to be larger than 0 in RNN');
+    const outputs = [];
+    const finished = []; // last states of the sequences that ended, shortest first
+    let h_prev = h_0;
+    let offset = 0;
+    for (const n of batchSizes) {
+        if (n < h_prev.shape[0]) {
+            finished.unshift(narrow(h_prev, 0, n, h_prev.shape[0] - n));
+            h_prev = narrow(h_prev, 0, 0, n);
+        }
+        const P_t = narrow(P, 0, offset, n);
+        h_prev = act(add(linear(h_prev, W_hh, b_hh), P_t)); // h_t = act(h_{t-1} W_hh^T + b_hh + x_t W_ih^T + b_ih)
+        outputs.push(h_prev);
+        offset += n;
+    }
+    return { output: cat(outputs, 0), h_n: cat([h_prev, ...finished], 0) };
+}
+/** ReversedPackedLayer: each sequence starts at its own last step from its own h_0 row; h_n is after t = 0. */
+function reverseDirection(X, batchSizes, h_0, { W_ih, W_hh, b_ih, b_hh }, act) {
+    const P = linear(X, W_ih, b_ih);
+    const outputs = [];
+    let h_prev = narrow(h_0, 0, 0, batchSizes[batchSizes.length - 1]);
+    let offset = X.shape[0];
+    for (let t = batchSizes.length - 1; t >= 0; t--) {
+        const n = batchSizes[t];
+        if (n > h_prev.shape[0])
+            h_prev = cat([h_prev, narrow(h_0, 0, h_prev.shape[0], n - h_prev.shape[0])], 0);
+        offset -= n;
+        const P_t = narrow(P, 0, offset, n);
+        h_prev = act(add(linear(h_prev, W_hh, b_hh), P_t)); // h_t = act(h_{t+1} W_hh^T + b_hh + x_t W_ih^T + b_ih)
+        outputs.push(h_prev);
+    }
+    return { output: cat(outputs.reverse(), 0), h_n: h_prev };
+}
+/** One layer: the directions over the same input, outputs side by side [forward, reverse]. */
+function layer(X, batchSizes, h_0, weights, act) {
+    const fwd = forwardDirection(X, batchSizes, h_0[0], weights[0], act);
+    if (weights.length === 1)
+        return { output: fwd.output, h_n: [fwd.h_n] };
+    const bwd = reverseDirection(X, batchSizes, h_0[1], weights[1], act);
+    return { output: cat([fwd.output, bwd.output], 1), h_n: [fwd.h_n, bwd.h_n] };
+}
+/** at::dropout with a given keep-mask: x * mask * (1/(1-p)), rounded as torch rounds it; p = 1 zeroes. */
+function dropout(x, p, mask) {
+    if (p === 1)
+        return mul(x, new Tensor(x.dtype, x.shape));
+    // torch divides the float32 mask by 1-p: the kept factor is fl32(1 / fl32(1 - p)); float64 1/(1-p)
+    const scale = x.dtype === 'float32' ? Math.fround(1 / Math.fround(1 - p)) : 1 / (1 - p);
+    return mul(x, mulScalar(mask.to(x.dtype), scale));
+}
+// ---- the module ----------------------------------------------------------------------------------
+/** `nn.RNN(input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False, dropout=0.0, bidirectional=False)`. */
+export class RNN extends Module {
+    inputSize;
+    hiddenSize;
+    numLayers;
+    nonlinearity;
+    mode;
+    bias;
+    batchFirst;
+    dropout;
+    bidirectional;
+    generator;
+    /** `new RNN(10, 20, 2)`, `new RNN(10, 20, 2, { bidirectional: true })` or `new RNN(10, 20, { numLayers: 2 })`. */
+    constructor(inputSize, hiddenSize, numLayersOrOptions, options = {}) {
+        super();
+        const { numLayers, opts, nonlinearity } = bindArguments(inputSize, hiddenSize, numLayersOrOptions, options);
+        this.inputSize = inputSize;
+        this.hiddenSize = hiddenSize;
+        this.numLayers = numLayers;
+        this.nonlinearity = nonlinearity;
+        this.mode = nonlinearity === 'tanh' ? 'RNN_TANH' : 'RNN_RELU';
+        this.bias = opts.bias ?? true;
+        this.batchFirst = opts.batchFirst ?? false;
+        this.bidirectional = opts.bidirectional ?? false;
+        this.generator = opts.generator ?? defaultGenerator;
+        this.dropout = checkDropout(opts.dropout === undefined ? 0 : opts.dropout);
+        if (this.dropout > 0 && numLayers === 1) {
+            warn(`dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers greater than 1, but got dropout=${pyRepr(this.dropout)} and num_layers=${numLayers}`);
+        }
+        if (hiddenSize <= 0)
+            throw new ValueError('proj_size has to be smaller than hidden_size'); // 1.13's (misleading) text
+        if (!Number.isInteger(numLayers))
+            throw new PyTypeError("'float' object cannot be interpreted as an integer");
+        this.registerParameters(opts.dtype);
+        if (numLayers <= 0)
+            throw new IndexError('list index out of range'); // from flatten_parameters in 1.13
+        this.resetParameters();
+    }
+    /** For each layer k and direction: weight_ih_l{k}{_reverse}, weight_hh_..., bias_ih_..., bias_hh_... */
+    registerParameters(dtype) {
+        const H = this.hiddenSize;
+        const D = this.bidirectional ? 2 : 1;
+        for (let k = 0; k < this.numLayers; k++) {
+            for (const sfx of D === 2 ? ['', '_reverse'] : ['']) {
+                const shapes = [
+                    [`weight_ih_l${k}${sfx}`, [H, k === 0 ? this.inputSize : D * H]],
+                    [`weight_hh_l${k}${sfx}`, [H, H]],
+                ];
+                if (this.bias)
+                    shapes.push([`bias_ih_l${k}${sfx}`, [H]], [`bias_hh_l${k}${sfx}`, [H]]);
+                for (const [name, shape] of shapes)
+                    this.registerParameter(name, Parameter(empty(shape, dtype)));
+            }
+        }
+    }
+    /** Every parameter ~ U(-1/sqrt(H), 1/sqrt(H)), drawn in registration order. */
+    resetParameters() {
+        const stdv = 1 / Math.sqrt(this.hiddenSize);
+        for (const p of this.parameters())
+            p.detach()._applyInplace(() => this.generator.uniform(-stdv, stdv));
+    }
+    weights(k, d) {
+        const sfx = `_l${k}${d === 1 ? '_reverse' : ''}`;
+        const get = (name) => this.getParameter(name + sfx);
+        return { W_ih: get('weight_ih'), W_hh: get('weight_hh'), b_ih: this.bias ? get('bias_ih') : null, b_hh: this.bias ? get('bias_hh') : null };
+    }
+    /** Returns [output, h_n]; h_0 defaults to zeros. */
+    forward(input, h_0 = null, options = {}) {
+        if (input instanceof PackedSequence)
+            return this.forwardPacked(input, h_0, options.dropoutMasks);
+        if (!(input instanceof Tensor))
+            throw new AttributeError(`'${pythonTypeName(input)}' object has no attribute 'dim'`);
+        return this.forwardPadded(input, h_0, options.dropoutMasks);
+    }
+    forwardPadded(input, h_0, masks) {
+        const isBatched = input.dim() === 3;
+        const batchDim = this.batchFirst ? 0 : 1;
+        let x = input;
+        let hx = h_0;
+        if (!isBatched) {
+            x = unsqueeze(input, batchDim); // 1.13 calls every non-3-D input unbatched (§3.2)
+            if (hx !== null) {
+                if (hx.dim() !== 2)
+                    throw new RuntimeError(`For unbatched 2-D input, hx should also be 2-D but got ${hx.dim()}-D tensor`);
+                hx = unsqueeze(hx, 1);
+            }
+        }
+        else if (hx !== null && hx.dim() !== 3) {
+            throw new RuntimeError(`For batched 3-D input, hx should also be 3-D but got ${hx.dim()}-D tensor`);
+        }
+        this.checkInput(x, 3);
+        if (this.batchFirst)
+            x = transpose(x, 0, 1);
+        const [L, N] = x.shape;
+        hx = this.checkHidden(hx ?? this.zeros(N, x.dtype), N);
+        checkFlagsAreBools(this, false);
+        const DH = this.hiddenSize * (this.bidirectional ? 2 : 1);
+        const maskShapes = isBatched ? [[L, N, DH]] : [[L, N, DH], [L, DH]];
+        const run = this.layers(view(x, [L * N, this.inputSize]), new Array(L).fill(N), hx, masks, maskShapes);
+        let output = view(run.output, [L, N, DH]);
+        if (this.batchFirst)
+            output = transpose(output, 0, 1);
+        return isBatched ? [output, run.h_n] : [squeeze(output, batchDim), squeeze(run.h_n, 1)];
+    }
+    forwardPacked(input, h_0, masks) {
+        const { data, sortedIndices, unsortedIndices } = input;
+        const batchSizes = numbers(input.batchSizes);
+        const maxBatch = batchSizes[0];
+        // a given h_0 is in the caller's batch order: permuted first, checked after (the §5 quirk)
+        const hx = h_0 === null ? this.zeros(maxBatch, data.dtype) : permuteHidden(h_0, sortedIndices);
+        this.checkInput(data, 2);
+        this.checkHidden(hx, maxBatch);
+        checkFlagsAreBools(this, true);
+        const DH = this.hiddenSize * (this.bidirectional ? 2 : 1);
+        const run = this.layers(data, batchSizes, hx, masks, [[data.shape[0], DH]]);
+        return [new PackedSequence(run.output, input.batchSizes, sortedIndices, unsortedIndices), permuteHidden(run.h_n, unsortedIndices)];
+    }
+    /** The layer stack over time-major rows X; dropout between layers only in training mode. */
+    layers(X, batchSizes, h_0, masks, maskShapes) {
+        const D = this.bidirectional ? 2 : 1;
+        const act = this.nonlinearity === 'tanh' ? tanh : relu;
+        const dropsOut = this.training && this.dropout !== 0 && this.numLayers > 1;
+        if (dropsOut && masks !== undefined)
+            checkMasks(masks, this.numLayers - 1, maskShapes);
+        const h_n = [];
+        let layerInput = X;
+        for (let k = 0; k < this.numLayers; k++) {
+            const dirs = D === 2 ? [0, 1] : [0];
+            const out = layer(layerInput, batchSizes, dirs.map((d) => select(h_0, 0, k * D + d)), dirs.map((d) => this.weights(k, d)), act);
+            h_n.push(...out.h_n);
+            layerInput = out.output;
+            if (dropsOut && k < this.numLayers - 1) {
+                const mask = masks === undefined ? this.bernoulliMask(out.output) : view(masks[k], out.output.shape);
+                layerInput = dropout(out.output, this.dropout, mask);
+            }
+        }
+        return { output: layerInput, h_n: stack(h_n, 0) };
+    }
+    /** A keep-mask drawn from the generator: 1 with probability 1 - p, row-major over x. */
+    bernoulliMask(x) {
+        const mask = new Tensor(x.dtype, x.shape);
+        for (let i = 0; i < mask.numel(); i++)
+            mask.data[i] = this.generator.bernoulli(1 - this.dropout);
+        return mask;
+    }
+    zeros(batch, dtype) {
+        return new Tensor(dtype, [this.numLayers * (this.bidirectional ? 2 : 1), batch, this.hiddenSize]);
+    }
+    checkInput(x, expectedDim) {
+        if (x.dim() !== expectedDim)
+            throw new RuntimeError(`input must have ${expectedDim} dimensions, got ${x.dim()}`);
+        const last = x.shape[x.dim() - 1];
+        if (last !== this.inputSize)
+            throw new RuntimeError(`input.size(-1) must be equal to input_size. Expected ${this.inputSize}, got ${last}`);
+    }
+    checkHidden(hx, batch) {
+        const expected = [this.numLayers * (this.bidirectional ? 2 : 1), batch, this.hiddenSize];
+        if (hx.shape.join() !== expected.join())
+            throw new RuntimeError(`Expected hidden size (${expected.join(', ')}), got [${hx.shape.join(', ')}]`);
+        return hx;
+    }
+}
+/** `permute_hidden`: h.index_select(1, permutation), or h itself without one. */
+function permuteHidden(h, permutation) {
+    return permutation === null ? h : indexSelectAsTorch(h, 1, numbers(permutation));
+}
+function checkMasks(masks, count, shapes) {
+    if (masks.length !== count)
+        throw new RuntimeError(`rnnspec: expected ${count} dropout masks (one per non-final layer), got ${masks.length}`);
+    for (const m of masks) {
+        if (!shapes.some((s) => s.join() === m.shape.join())) {
+            throw new RuntimeError(`rnnspec: a dropout mask has shape [${m.shape.join(', ')}] but the layer output is [${shapes[0].join(', ')}]`);
+        }
+        if (!Array.from(m.data).every((v) => Number(v) === 0 || Number(v) === 1)) {
+            throw new RuntimeError('rnnspec: a dropout mask must hold only 0 and 1');
+        }
+    }
+}

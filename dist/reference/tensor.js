@@ -1,0 +1,187 @@
+/**
+ * The Tensor: a dtype, a shape and a contiguous row-major typed array, plus the autograd fields
+ * of a torch.Tensor (requires_grad, grad, grad_fn, is_leaf, _version).
+ *
+ * Semantics follow shared/spec/pytorch-semantics.md §1.4-§1.5: `detach()` shares the storage and
+ * the version counter, `clone()` copies, `.grad` accumulates across backward calls, only floating
+ * tensors may require grad, and an in-place op on a leaf that requires grad is refused.
+ * The typed array is `data`, so a Tensor is also a plain `{dtype, shape, data}` of the adapter contract.
+ */
+import { allocate, castElement, isFloatingPoint } from "./dtype.js";
+import { RuntimeError } from "./errors.js";
+import { warn } from "./warnings.js";
+import { attach, runBackward, isGradEnabled } from "./autograd.js";
+export function numelOf(shape) {
+    return shape.reduce((a, b) => a * b, 1);
+}
+export class Tensor {
+    dtype;
+    shape;
+    /** Row-major elements; aliased by `detach()` and `asTensor()`. */
+    data;
+    device = 'cpu';
+    /** Set by `pinMemory: true`; rnnspec has no accelerator, so pinning is only recorded. */
+    pinned;
+    /** The autograd node that produced this tensor; null for leaves. */
+    gradFn = null;
+    _requiresGrad = false;
+    _grad = null;
+    _versionCounter;
+    constructor(dtype, shape, data, options = {}) {
+        for (const d of shape) {
+            if (!Number.isInteger(d) || d < 0) {
+                throw new RuntimeError(`Trying to create tensor with negative dimension ${d}: [${shape.join(', ')}]`);
+            }
+        }
+        const n = numelOf(shape);
+        this.dtype = dtype;
+        this.shape = Object.freeze([...shape]);
+        this.data = data ?? allocate(dtype, n);
+        if (this.data.length !== n)
+            throw new RuntimeError(`rnnspec: storage of ${this.data.length} elements for shape [${shape.join(', ')}]`);
+        this._versionCounter = options.versionCounter ?? { value: 0 };
+        this.pinned = options.pinned ?? false;
+    }
+    // ---- shape ----------------------------------------------------------------------------------
+    numel() {
+        return this.data.length;
+    }
+    dim() {
+        return this.shape.length;
+    }
+    size(d) {
+        if (d === undefined)
+            return this.shape;
+        const n = this.shape.length;
+        if (d < -Math.max(n, 1) || d >= Math.max(n, 1)) {
+            throw new RuntimeError(`Dimension out of range (expected to be in range of [${-Math.max(n, 1)}, ${Math.max(n, 1) - 1}], but got ${d})`);
+        }
+        return this.shape[d < 0 ? d + n : d];
+    }
+    isPinned() {
+        return this.pinned;
+    }
+    // ---- autograd fields ------------------------------------------------------------------------
+    get _version() {
+        return this._versionCounter.value;
+    }
+    get isLeaf() {
+        return this.gradFn === null;
+    }
+    get requiresGrad() {
+        return this._requiresGrad;
+    }
+    set requiresGrad(value) {
+        this.requiresGrad_(value);
+    }
+    /** `requires_grad_()`: floating leaves only (spec §1.5). */
+    requiresGrad_(value = true) {
+        if (!this.isLeaf) {
+            if (value)
+                return this;
+            throw new RuntimeError("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+        }
+        if (value && !isFloatingPoint(this.dtype)) {
+            throw new RuntimeError('only Tensors of floating point dtype can require gradients');
+        }
+        this._requiresGrad = value;
+        return this;
+    }
+    /** Used by autograd to mark a computed result. */
+    _setRequiresGradUnchecked(value) {
+        this._requiresGrad = value;
+    }
+    get grad() {
+        if (!this.isLeaf) {
+            warn("The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations.");
+        }
+        return this._grad;
+    }
+    set grad(g) {
+        this._grad = g;
+    }
+    /** `backward(gradient)`: accumulates d(self)/d(leaf) . gradient into every leaf's `.grad`. */
+    backward(gradient, options = {}) {
+        runBackward(this, gradient, options.retainGraph ?? false);
+    }
+    // ---- copies and aliases (spec §1.4) ---------------------------------------------------------
+    /** A new leaf sharing storage and version counter, outside the graph. */
+    detach() {
+        return new Tensor(this.dtype, this.shape, this.data, { versionCounter: this._versionCounter });
+    }
+    /** A copy; differentiable (CloneBackward0) when self requires grad. */
+    clone() {
+        const out = new Tensor(this.dtype, this.shape, this.data.slice());
+        return attach(out, 'CloneBackward0', [this], [], (g) => [g]); // d clone(x)/dx = I
+    }
+    /** `Tensor.to(dtype)`: self when the dtype matches, else a converted, differentiable copy. */
+    to(dtype) {
+        if (dtype === this.dtype)
+            return this;
+        const out = new Tensor(dtype, this.shape);
+        for (let i = 0; i < this.data.length; i++)
+            out.data[i] = castElement(this.data[i], this.dtype, dtype);
+        return attach(out, 'ToCopyBackward0', [this], [], (g) => [g.to(this.dtype)]); // gradient cast back
+    }
+    // ---- elements -------------------------------------------------------------------------------
+    /** The value of a one-element tensor (bigint for int64, boolean for bool). */
+    item() {
+        if (this.numel() !== 1) {
+            throw new RuntimeError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
+        }
+        return this.dtype === 'bool' ? this.data[0] !== 0 : this.data[0];
+    }
+    /** Nested arrays of `item()` values, like `Tensor.tolist()`. */
+    tolist() {
+        const values = Array.from(this.data, (v) => (this.dtype === 'bool' ? v !== 0 : v));
+        const build = (dim, offset) => {
+            if (dim === this.shape.length)
+                return values[offset];
+            const stride = numelOf(this.shape.slice(dim + 1));
+            return Array.from({ length: this.shape[dim] }, (_, i) => build(dim + 1, offset + i * stride));
+        };
+        return build(0, 0);
+    }
+    // ---- in-place ops (not differentiable; they bump the version counter) -----------------------
+    checkInplace() {
+        if (this._requiresGrad && isGradEnabled()) {
+            if (this.isLeaf)
+                throw new RuntimeError('a leaf Variable that requires grad is being used in an in-place operation.');
+            throw new RuntimeError('rnnspec: in-place operations on non-leaf tensors that require grad are not implemented by the reference autograd');
+        }
+    }
+    /** Applies `f` to every element in place and bumps `_version`, like any ATen in-place op. */
+    _applyInplace(f) {
+        this.checkInplace();
+        for (let i = 0; i < this.data.length; i++)
+            this.data[i] = castElement(f(this.data[i], i), this.dtype, this.dtype);
+        this._versionCounter.value++;
+        return this;
+    }
+    fill_(value) {
+        const v = typeof value === 'boolean' ? Number(value) : value;
+        return this._applyInplace(() => (this.dtype === 'int64' ? BigInt(v) : Number(v)));
+    }
+    zero_() {
+        return this.fill_(0);
+    }
+    mul_(factor) {
+        return this._applyInplace((v) => (typeof v === 'bigint' ? v * BigInt(factor) : v * factor));
+    }
+    add_(other) {
+        if (other instanceof Tensor) {
+            if (other.numel() !== this.numel())
+                throw new RuntimeError(`rnnspec: add_ needs the same shape, got [${other.shape}] and [${this.shape}]`);
+            return this._applyInplace((v, i) => (typeof v === 'bigint' ? v + BigInt(other.data[i]) : v + Number(other.data[i])));
+        }
+        return this._applyInplace((v) => (typeof v === 'bigint' ? v + BigInt(other) : v + other));
+    }
+    copy_(src) {
+        if (src.numel() !== this.numel())
+            throw new RuntimeError(`rnnspec: copy_ needs the same number of elements, got ${src.numel()} and ${this.numel()}`);
+        return this._applyInplace((_, i) => castElement(src.data[i], src.dtype, this.dtype));
+    }
+    toString() {
+        return `tensor(${JSON.stringify(this.tolist(), (_, v) => (typeof v === 'bigint' ? Number(v) : v))}, dtype=${this.dtype})`;
+    }
+}

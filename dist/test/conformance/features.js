@@ -1,0 +1,96 @@
+export function rnnFeatures(c) {
+    const { config } = c;
+    const f = ['rnn.forward', `rnn.${config.nonlinearity}`, `rnn.${config.dtype}`];
+    if (!config.bias)
+        f.push('rnn.no_bias');
+    if (config.batchFirst && c.input.shape.length === 3)
+        f.push('rnn.batch_first');
+    if (config.bidirectional)
+        f.push('rnn.bidirectional');
+    if (config.numLayers > 1)
+        f.push('rnn.multi_layer');
+    if (c.h0)
+        f.push('rnn.h0');
+    if (c.input.shape.length === 2 && !c.lengths)
+        f.push('rnn.unbatched');
+    if (c.lengths)
+        f.push('rnn.packed');
+    if (c.dropoutMasks && c.dropoutMasks.length > 0)
+        f.push('rnn.dropout');
+    if (c.upstream)
+        f.push('rnn.gradients');
+    return f;
+}
+/** null when supported, else why not. */
+export function rnnUnsupported(c, caps) {
+    const r = caps.rnn;
+    const { config } = c;
+    if (!r)
+        return 'nn.RNN is not claimed';
+    if (!r.dtypes.includes(config.dtype))
+        return `${config.dtype} is not claimed (rnn dtypes: ${r.dtypes.join(', ') || 'none'})`;
+    if (!r.nonlinearities.includes(config.nonlinearity))
+        return `nonlinearity '${config.nonlinearity}' is not claimed`;
+    if (!config.bias && !r.noBias)
+        return 'bias=False is not claimed';
+    if (config.batchFirst && !r.batchFirst)
+        return 'batch_first is not claimed';
+    if (config.bidirectional && !r.bidirectional)
+        return 'bidirectional is not claimed';
+    if (config.numLayers > r.maxLayers)
+        return `num_layers=${config.numLayers} exceeds the claimed maximum ${r.maxLayers}`;
+    if (c.h0 && !r.h0)
+        return 'an initial hidden state h0 is not claimed';
+    if (c.input.shape.length === 2 && !c.lengths && !r.unbatched)
+        return 'unbatched (2-D) input is not claimed';
+    if (c.lengths && !r.packed)
+        return 'packed sequences are not claimed';
+    if (c.dropoutMasks && c.dropoutMasks.length > 0 && !r.dropout)
+        return 'dropout in training mode (injected masks) is not claimed';
+    return null;
+}
+/** null when the adapter can also give the case's gradients, else why not. */
+export function rnnGradientsUnsupported(c, caps) {
+    return c.upstream && !caps.rnn?.gradients ? 'RNN gradients are not claimed' : null;
+}
+export function embeddingFeatures(c) {
+    const { config } = c;
+    const f = ['embedding.forward', `embedding.${config.dtype}`, `embedding.indices_${c.indices.dtype}`];
+    if (config.paddingIdx !== null)
+        f.push('embedding.padding_idx');
+    if (config.maxNorm !== null)
+        f.push('embedding.max_norm');
+    if (config.scaleGradByFreq)
+        f.push('embedding.scale_grad_by_freq');
+    if (c.upstream)
+        f.push(config.sparse ? 'embedding.sparse_gradients' : 'embedding.gradients');
+    return f;
+}
+export function embeddingUnsupported(c, caps) {
+    const e = caps.embedding;
+    const { config } = c;
+    if (!e)
+        return 'nn.Embedding is not claimed';
+    if (!e.dtypes.includes(config.dtype))
+        return `${config.dtype} is not claimed (embedding dtypes: ${e.dtypes.join(', ') || 'none'})`;
+    if (!e.indexDtypes.includes(c.indices.dtype))
+        return `${c.indices.dtype} indices are not claimed`;
+    if (config.maxNorm !== null && !e.maxNorm)
+        return 'max_norm is not claimed';
+    return null;
+}
+/** padding_idx and scale_grad_by_freq act only on gradients, so they are checked here. */
+export function embeddingGradientsUnsupported(c, caps) {
+    const e = caps.embedding;
+    if (!c.upstream || !e)
+        return null;
+    if (!e.gradients)
+        return 'Embedding gradients are not claimed';
+    if (c.config.paddingIdx !== null && !e.paddingIdx)
+        return 'padding_idx (its zero gradient row) is not claimed';
+    if (c.config.scaleGradByFreq && !e.scaleGradByFreq)
+        return 'scale_grad_by_freq is not claimed';
+    return null;
+}
+/** The features that only a gradient check exercises (reported unsupported when gradients are). */
+export const GRADIENT_FEATURES = new Set(['rnn.gradients', 'embedding.gradients', 'embedding.sparse_gradients', 'embedding.padding_idx', 'embedding.scale_grad_by_freq']);

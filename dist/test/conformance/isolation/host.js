@@ -1,0 +1,25 @@
+/**
+ * The worker side of an isolated adapter (isolated.ts): loads the adapter module named in
+ * workerData, says what it claims, then answers one call at a time, sending back the result and
+ * the case as the adapter left it (so that the main thread sees any in-place change).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadAdapterModule } from "./load-adapter.js";
+const port = parentPort;
+try {
+    const adapter = await loadAdapterModule(workerData.path);
+    port.postMessage({ type: 'ready', name: adapter.name, capabilities: adapter.capabilities });
+    port.on('message', async ({ id, kind, input }) => {
+        try {
+            const run = kind === 'rnn' ? adapter.rnn : adapter.embedding;
+            const result = await run.call(adapter, input);
+            port.postMessage({ type: 'result', id, result, input });
+        }
+        catch (e) {
+            port.postMessage({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
+        }
+    });
+}
+catch (e) {
+    port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+}

@@ -1,0 +1,2 @@
+import type { Adapter } from '../../../impl/contract.ts';
+export declare function loadAdapterModule(path: string): Promise<Adapter>;

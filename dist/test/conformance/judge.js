@@ -1,0 +1,125 @@
+import { compareTensors } from "../harness/compare.js";
+import { EXACT, RENORM, tolerance } from "../harness/tolerances.js";
+import { GRADIENT_FEATURES, embeddingGradientsUnsupported, embeddingUnsupported, rnnGradientsUnsupported, rnnUnsupported } from "./features.js";
+function snapshot(tensors) {
+    return tensors.map((t) => new Uint8Array(t.data.buffer.slice(t.data.byteOffset, t.data.byteOffset + t.data.byteLength)));
+}
+function sameBytes(a, t) {
+    const b = new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength);
+    return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+function withTimeout(work, ms) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+/** The inputs an adapter must leave untouched, by name. */
+function readOnlyInputs(c) {
+    if (c.kind === 'rnn') {
+        const i = c.input;
+        return [
+            ['input', i.input], ...(i.h0 ? [['h0', i.h0]] : []),
+            ...Object.entries(i.params), ...(i.dropoutMasks ?? []).map((m, k) => [`dropout_masks[${k}]`, m]),
+            ...(i.upstream ? [['upstream.output', i.upstream.output], ['upstream.h_n', i.upstream.h_n]] : []),
+        ];
+    }
+    const i = c.input;
+    // max_norm is specified to renormalise weight in place; without it the weight is read-only too
+    return [['indices', i.indices], ...(i.config.maxNorm === null ? [['weight', i.weight]] : []), ...(i.upstream ? [['upstream', i.upstream]] : [])];
+}
+/** The tolerance for one named value of a case. */
+function toleranceFor(c, name, dtype) {
+    if (c.kind === 'embedding') {
+        if (name === 'output')
+            return c.input.config.maxNorm === null ? EXACT : RENORM[c.input.config.dtype];
+        if (name === 'weight_after')
+            return c.input.config.maxNorm === null ? EXACT : RENORM[c.input.config.dtype];
+    }
+    return tolerance(dtype, name.startsWith('grad.') ? 'gradient' : 'forward');
+}
+/**
+ * The case as the adapter can run it: without its gradient part when the adapter does not claim
+ * gradients (its forward values are still checked, its gradient features reported unsupported).
+ */
+function forwardOnly(c, adapter) {
+    const reason = c.kind === 'rnn' ? rnnGradientsUnsupported(c.input, adapter.capabilities) : embeddingGradientsUnsupported(c.input, adapter.capabilities);
+    if (reason === null)
+        return { c };
+    const gradientFeatures = c.features.filter((f) => GRADIENT_FEATURES.has(f));
+    const { upstream: _dropped, ...input } = c.input;
+    const stripped = { ...c, features: c.features.filter((f) => !GRADIENT_FEATURES.has(f)), input, expected: { ...c.expected, grads: {} } };
+    return { c: stripped, skipped: Object.fromEntries(gradientFeatures.map((f) => [f, reason])) };
+}
+export async function runCase(adapter, full, options = {}) {
+    const repro = `npm run conformance -- ${options.adapterArg ?? `--adapter ${adapter.name}`} --case ${full.id}`;
+    const { c, skipped } = forwardOnly(full, adapter);
+    const base = { id: c.id, kind: c.kind, features: c.features, repro, ...(skipped ? { unsupportedFeatures: skipped } : {}) };
+    const unsupported = c.kind === 'rnn' ? rnnUnsupported(c.input, adapter.capabilities) : embeddingUnsupported(c.input, adapter.capabilities);
+    if (unsupported !== null)
+        return { ...base, status: 'unsupported', message: unsupported, headroom: 0, maxAbsError: 0, ms: 0 };
+    const run = c.kind === 'rnn' ? adapter.rnn : adapter.embedding;
+    // claiming a capability without implementing it is the adapter's bug, not an unsupported feature
+    if (!run)
+        return { ...base, status: 'fail', message: `${adapter.name} claims ${c.kind === 'rnn' ? 'nn.RNN' : 'nn.Embedding'} but has no ${c.kind}() method`, headroom: Infinity, maxAbsError: Infinity, ms: 0 };
+    // Each run gets its own copy of the case, so one adapter's in-place change cannot leak to the next.
+    const input = structuredClone(c.input); // typed arrays included
+    const guarded = readOnlyInputs({ ...c, input });
+    const before = snapshot(guarded.map(([, t]) => t));
+    const started = performance.now();
+    let produced;
+    try {
+        const result = await withTimeout(Promise.resolve().then(() => run.call(adapter, input)), options.timeoutMs ?? 20_000);
+        produced = c.kind === 'rnn' ? rnnProduced(result) : embeddingProduced(result);
+    }
+    catch (e) {
+        const ms = performance.now() - started;
+        return { ...base, status: 'fail', message: `${adapter.name} threw: ${e.message}`, headroom: Infinity, maxAbsError: Infinity, ms };
+    }
+    const ms = performance.now() - started;
+    const mutated = guarded.filter(([, t], k) => !sameBytes(before[k], t)).map(([name]) => name);
+    if (mutated.length > 0) {
+        return { ...base, status: 'fail', message: `${adapter.name} mutated its input ${mutated.join(', ')}`, headroom: Infinity, maxAbsError: Infinity, ms };
+    }
+    const expected = {
+        ...c.expected.outputs,
+        ...Object.fromEntries(Object.entries(c.expected.grads).map(([k, v]) => [`grad.${k}`, v])),
+    };
+    const comparisons = [];
+    for (const [name, e] of Object.entries(expected)) {
+        const a = produced[name];
+        const context = `${c.kind} case=${c.id} impl=${adapter.name}`;
+        if (a === undefined) {
+            return { ...base, status: 'fail', message: `${name} is missing from the result [${context}]`, headroom: Infinity, maxAbsError: Infinity, ms };
+        }
+        const cmp = compareTensors(a, e, { name, tolerance: toleranceFor(c, name, e.dtype), context });
+        if (!cmp.ok)
+            return { ...base, status: 'fail', message: cmp.message, headroom: cmp.headroom, maxAbsError: cmp.maxAbsError, ms };
+        comparisons.push(cmp);
+    }
+    const worst = comparisons.reduce((w, x) => (x.headroom > w.headroom ? x : w), comparisons[0]);
+    return {
+        ...base, status: 'pass', message: worst?.message ?? 'no values to compare', ms,
+        headroom: worst?.headroom ?? 0, maxAbsError: Math.max(0, ...comparisons.map((x) => x.maxAbsError)),
+    };
+}
+function rnnProduced(r) {
+    if (!r || !r.output || !r.h_n)
+        throw new Error('the result has no output or h_n');
+    return { output: r.output, h_n: r.h_n, ...Object.fromEntries(Object.entries(r.grads ?? {}).map(([k, v]) => [`grad.${k}`, v])) };
+}
+function embeddingProduced(r) {
+    if (!r || !r.output || !r.weightAfter)
+        throw new Error('the result has no output or weightAfter');
+    return { output: r.output, weight_after: r.weightAfter, ...(r.gradWeight ? { 'grad.weight': r.gradWeight } : {}) };
+}
+export async function runSuite(adapter, cases, options = {}) {
+    const results = [];
+    for (const c of cases) {
+        const r = await runCase(adapter, c, options);
+        options.onResult?.(r);
+        results.push(r);
+    }
+    return results;
+}

@@ -1,0 +1,255 @@
+/**
+ * The golden fixture loader (format: scripts/FIXTURES.md). It validates every case file with a
+ * schema, checks its SHA-256 against golden/manifest.json, and refuses — with a message naming
+ * the file — a corrupt, truncated, stale (hash or exporter changed, or not in the manifest),
+ * missing or duplicate case.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+export const GOLDEN_DIR = fileURLToPath(new URL('../../golden', import.meta.url));
+export const EXPORTER = fileURLToPath(new URL('../../scripts/export_golden.py', import.meta.url));
+// ---- schema -----------------------------------------------------------------------------------
+const element = z.union([z.number(), z.string(), z.boolean()]);
+const tensorSchema = z.object({
+    dtype: z.enum(['float32', 'float64', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool']),
+    shape: z.array(z.number().int().nonnegative()),
+    data: z.array(element),
+});
+const sparseSchema = z.object({ indices: tensorSchema, values: tensorSchema, size: z.array(z.number().int()) });
+const valueSchema = z.lazy(() => z.union([
+    tensorSchema,
+    sparseSchema,
+    z.array(valueSchema),
+    z.number(),
+    z.string(),
+    z.boolean(),
+    z.null(),
+    z.record(z.string(), valueSchema).refine((o) => !('dtype' in o), 'a tensor needs a known dtype, a shape and flat data'),
+]));
+const errorSchema = z.object({
+    type: z.string(),
+    message: z.string(),
+    phase: z.enum(['construct', 'forward', 'backward']).optional(),
+});
+export const caseSchema = z
+    .object({
+    id: z.string().regex(/^(tensor|embedding|rnn|packing)\/[a-z0-9_]+$/),
+    group: z.enum(['tensor', 'embedding', 'rnn', 'packing']),
+    api: z.string(),
+    description: z.string(),
+    seed: z.number().int().optional(),
+    args: z.record(z.string(), z.unknown()),
+    inputs: z.record(z.string(), z.unknown()).optional(),
+    params: z.record(z.string(), tensorSchema).optional(),
+    upstream: z.record(z.string(), tensorSchema).optional(),
+    expected: z.object({
+        outputs: z.record(z.string(), valueSchema).optional(),
+        grads: z.record(z.string(), valueSchema).optional(),
+        error: errorSchema.optional(),
+        warnings: z.array(z.object({ type: z.string(), message: z.string() })).optional(),
+    }),
+    deviation: z.string().optional(),
+    onnx: z.string().optional(),
+})
+    .refine((c) => (c.expected.outputs === undefined) !== (c.expected.error === undefined), {
+    message: 'expected must hold exactly one of outputs or error',
+});
+const manifestSchema = z.object({
+    format: z.literal(1),
+    torch: z.string(),
+    onnx: z.string(),
+    numpy: z.string(),
+    python: z.string(),
+    exporter_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    cases: z.array(z.string()),
+    files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
+});
+// ---- loading ----------------------------------------------------------------------------------
+export class GoldenError extends Error {
+    name = 'GoldenError';
+}
+export function sha256(bytes) {
+    return createHash('sha256').update(bytes).digest('hex');
+}
+function listFiles(dir) {
+    if (!existsSync(dir))
+        return [];
+    return readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? listFiles(path) : [path];
+    });
+}
+function describeIssues(error) {
+    return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+/**
+ * Loads and checks every case. `exporterPath` (default scripts/export_golden.py) is hashed to
+ * detect fixtures left stale by an exporter change; pass null to skip that check.
+ */
+export function loadGolden(dir = GOLDEN_DIR, exporterPath = EXPORTER) {
+    const manifestPath = join(dir, 'manifest.json');
+    if (!existsSync(manifestPath))
+        throw new GoldenError(`${manifestPath} is missing: run npm run golden`);
+    let rawManifest;
+    try {
+        rawManifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    }
+    catch (e) {
+        throw new GoldenError(`golden/manifest.json is not valid JSON (${e.message})`);
+    }
+    const parsedManifest = manifestSchema.safeParse(rawManifest);
+    if (!parsedManifest.success)
+        throw new GoldenError(`golden/manifest.json is malformed: ${describeIssues(parsedManifest.error)}`);
+    const manifest = parsedManifest.data;
+    if (exporterPath !== null && existsSync(exporterPath)) {
+        const actual = sha256(readFileSync(exporterPath));
+        if (actual !== manifest.exporter_sha256) {
+            throw new GoldenError(`golden/manifest.json is stale: it was written by another version of scripts/export_golden.py (sha256 ${manifest.exporter_sha256.slice(0, 12)}…, now ${actual.slice(0, 12)}…); run npm run golden`);
+        }
+    }
+    const onDisk = new Set(listFiles(dir).map((p) => relative(dir, p).split('\\').join('/')).filter((p) => p !== 'manifest.json'));
+    for (const file of onDisk) {
+        if (!(file in manifest.files))
+            throw new GoldenError(`golden/${file} is not listed in golden/manifest.json (stale or hand-made file): run npm run golden`);
+    }
+    for (const [file, hash] of Object.entries(manifest.files)) {
+        if (!onDisk.has(file))
+            throw new GoldenError(`golden/${file} is listed in golden/manifest.json but missing`);
+        if (sha256(readFileSync(join(dir, file))) !== hash) {
+            throw new GoldenError(`golden/${file} does not match its sha256 in golden/manifest.json (corrupt, truncated or edited by hand): run npm run golden`);
+        }
+    }
+    const seen = new Map();
+    const cases = manifest.cases.map((id) => {
+        const file = `cases/${id}.json`;
+        if (seen.has(id))
+            throw new GoldenError(`golden/${file}: duplicate case id '${id}' in golden/manifest.json`);
+        seen.set(id, file);
+        if (!(file in manifest.files))
+            throw new GoldenError(`golden/${file}: case '${id}' has no file entry in golden/manifest.json`);
+        let raw;
+        try {
+            raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+        }
+        catch (e) {
+            throw new GoldenError(`golden/${file} is not valid JSON (${e.message})`);
+        }
+        const parsed = caseSchema.safeParse(raw);
+        if (!parsed.success)
+            throw new GoldenError(`golden/${file} does not follow the fixture schema: ${describeIssues(parsed.error)}`);
+        if (parsed.data.id !== id)
+            throw new GoldenError(`golden/${file} holds case '${parsed.data.id}' but its path says '${id}'`);
+        return parsed.data;
+    });
+    const caseFiles = [...onDisk].filter((f) => f.startsWith('cases/'));
+    for (const f of caseFiles) {
+        const id = f.slice('cases/'.length, -'.json'.length);
+        if (!seen.has(id))
+            throw new GoldenError(`golden/${f} is not in golden/manifest.json's case list`);
+    }
+    return { manifest, cases };
+}
+// ---- values -----------------------------------------------------------------------------------
+function decodeFloat(v) {
+    if (typeof v === 'number')
+        return v;
+    if (v === 'nan')
+        return NaN;
+    if (v === 'inf')
+        return Infinity;
+    if (v === '-inf')
+        return -Infinity;
+    throw new GoldenError(`not a float element: ${JSON.stringify(v)}`);
+}
+/** A fixture tensor as `{dtype, shape, data}` with the exact typed-array values. */
+export function decodeTensor(t) {
+    const n = t.shape.reduce((a, b) => a * b, 1);
+    if (t.data.length !== n)
+        throw new GoldenError(`tensor of shape [${t.shape}] has ${t.data.length} elements`);
+    let data;
+    switch (t.dtype) {
+        case 'float32':
+            data = Float32Array.from(t.data, decodeFloat);
+            break;
+        case 'float64':
+            data = Float64Array.from(t.data, decodeFloat);
+            break;
+        case 'int64':
+            data = BigInt64Array.from(t.data, (v) => BigInt(v));
+            break;
+        case 'int32':
+            data = Int32Array.from(t.data);
+            break;
+        case 'int16':
+            data = Int16Array.from(t.data);
+            break;
+        case 'int8':
+            data = Int8Array.from(t.data);
+            break;
+        case 'uint8':
+            data = Uint8Array.from(t.data);
+            break;
+        case 'bool':
+            data = Uint8Array.from(t.data, (v) => (v ? 1 : 0));
+            break;
+    }
+    return { dtype: t.dtype, shape: t.shape, data };
+}
+/** The inverse of decodeTensor, with the exporter's element rules (for round-trip tests). JSON.stringify writes -0 as 0; the exporter writes -0.0. */
+export function encodeTensor(t) {
+    const data = Array.from(t.data, (v) => {
+        if (typeof v === 'bigint')
+            return v >= -(2n ** 53n - 1n) && v <= 2n ** 53n - 1n ? Number(v) : v.toString();
+        if (t.dtype === 'bool')
+            return v !== 0;
+        if (Number.isNaN(v))
+            return 'nan';
+        if (v === Infinity)
+            return 'inf';
+        if (v === -Infinity)
+            return '-inf';
+        return v;
+    });
+    return { dtype: t.dtype, shape: [...t.shape], data };
+}
+/**
+ * A tagged JS value (FIXTURES.md "A JS value") as a JavaScript caller would write it:
+ * `{"$bigint"}` -> bigint, `{"$num"}` -> NaN / ±Infinity / -0, `{"$typed"}` -> a typed array,
+ * `{"$tensor"}` -> `makeTensor(...)`, `{"$str"}` -> string, `{"$none"}` -> null; an untagged
+ * object is a record of JS values (a case's `args`).
+ */
+export function decodeJsValue(v, makeTensor) {
+    if (Array.isArray(v))
+        return v.map((x) => decodeJsValue(x, makeTensor));
+    if (v === null || typeof v !== 'object')
+        return v;
+    const o = v;
+    if ('$num' in o)
+        return { nan: NaN, inf: Infinity, '-inf': -Infinity, '-0': -0 }[o.$num];
+    if ('$bigint' in o)
+        return BigInt(o.$bigint);
+    if ('$str' in o)
+        return o.$str;
+    if ('$none' in o)
+        return null;
+    if ('$typed' in o) {
+        const data = o.data;
+        // typed arrays numpy has but torch 1.13 refuses (for the TypeError cases)
+        if (o.$typed === 'uint16')
+            return Uint16Array.from(data);
+        if (o.$typed === 'uint32')
+            return Uint32Array.from(data);
+        if (o.$typed === 'uint64')
+            return BigUint64Array.from(data, (v) => BigInt(v));
+        return decodeTensor({ dtype: o.$typed, shape: [data.length], data }).data;
+    }
+    if ('$tensor' in o)
+        return makeTensor(decodeTensor(o.$tensor));
+    if (Object.keys(o).some((k) => k.startsWith('$')))
+        throw new GoldenError(`unknown JS value tag in ${JSON.stringify(v).slice(0, 80)}`);
+    // a record of JS values (a case's `args`)
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decodeJsValue(x, makeTensor)]));
+}
