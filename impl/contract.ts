@@ -1,7 +1,7 @@
 /**
  * The adapter contract: what a third party writes to have rnnspec validate an implementation.
  *
- * Framework-neutral and small (DESIGN.md "The adapter contract"): plain `{dtype, shape, data}`
+ * Framework-neutral and small: plain `{dtype, shape, data}`
  * tensors in row-major typed arrays, PyTorch's parameter names, promises allowed. An adapter
  * declares its capabilities and implements only what it claims; the suite reports every case it
  * cannot express as `unsupported` (with the reason) and never passes it silently.
@@ -87,28 +87,52 @@ export interface EmbeddingResult {
 }
 
 // ---- capabilities -----------------------------------------------------------------------------
+// What an adapter claims. The suite runs only cases whose every requirement is claimed; any other
+// case is reported `unsupported` with the first unmet requirement as its reason, never passed.
+// A claim the adapter then gets wrong is a `fail`. Fields added after contract v1 are optional.
+
 export interface RnnCapabilities {
+  /** Parameter and input dtypes it computes in. Unlocks the `rnn.float32` / `rnn.float64` cases. */
   dtypes: FloatDType[];
+  /** `nonlinearity` values it implements. Unlocks `rnn.tanh` / `rnn.relu`. */
   nonlinearities: Array<'tanh' | 'relu'>;
-  /** false: the implementation has no bias-free RNN. */
-  noBias: boolean;
+  /**
+   * It can run `nn.RNN(bias=False)` (no `bias_ih_l*` / `bias_hh_l*` parameters). Unlocks
+   * `rnn.no_bias`. Every adapter must run bias=True; this field is about the bias-free variant.
+   */
+  withoutBias?: boolean;
+  /** @deprecated contract v1's name for `withoutBias` ("supports no bias"), still honoured. */
+  noBias?: boolean;
+  /** `batch_first=True`: input and output (N, L, *). Unlocks `rnn.batch_first`. */
   batchFirst: boolean;
+  /** Two directions, outputs concatenated `[forward | reverse]`. Unlocks `rnn.bidirectional`. */
   bidirectional: boolean;
+  /** The most stacked layers it runs (1: single layer); cases with more are unsupported. Above 1 unlocks `rnn.multi_layer`. */
   maxLayers: number;
+  /** An initial hidden state `h0` (without it h0 is zeros). Unlocks `rnn.h0`. */
   h0: boolean;
+  /** Unbatched 2-D input (L, I), with h0 (layers*D, H). Unlocks `rnn.unbatched`. */
   unbatched: boolean;
+  /** Packed input (`lengths`, `enforceSorted`) with PyTorch's packed semantics. Unlocks `rnn.packed`. */
   packed: boolean;
-  /** Dropout in training mode with injected masks. */
+  /** Training-mode dropout between layers, with the case's injected masks. Unlocks `rnn.dropout`. */
   dropout: boolean;
+  /** Gradients for a given upstream gradient (BPTT). Unlocks `rnn.gradients`; without it only forward values are checked. */
   gradients: boolean;
 }
 
 export interface EmbeddingCapabilities {
+  /** Weight dtypes. Unlocks `embedding.float32` / `embedding.float64`. */
   dtypes: FloatDType[];
+  /** Index dtypes it accepts. Unlocks `embedding.indices_int64` / `embedding.indices_int32`. */
   indexDtypes: IndexDType[];
+  /** `padding_idx`: that row's gradient is zero (the forward is a plain lookup). Unlocks `embedding.padding_idx`. */
   paddingIdx: boolean;
+  /** `max_norm` / `norm_type`: referenced rows renormalised in place before the lookup. Unlocks `embedding.max_norm`. */
   maxNorm: boolean;
+  /** `scale_grad_by_freq`: gradients divided by each index's count in the batch. Unlocks `embedding.scale_grad_by_freq`. */
   scaleGradByFreq: boolean;
+  /** The weight gradient for a given upstream gradient. Unlocks `embedding.gradients` and `embedding.sparse_gradients` (compared densely). */
   gradients: boolean;
 }
 

@@ -51,7 +51,7 @@ export const ONNX_RUNTIME_CAPABILITIES: Capabilities = {
   rnn: {
     dtypes: ['float32'],
     nonlinearities: ['tanh', 'relu'],
-    noBias: true,
+    withoutBias: true,
     batchFirst: true,
     bidirectional: true,
     // A chain of RNN nodes has no inherent limit; 64 is a sane bound for a declared number.

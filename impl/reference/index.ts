@@ -68,7 +68,7 @@ export function createReferenceAdapter(): Adapter {
     name: 'reference',
     capabilities: {
       rnn: {
-        dtypes: ['float32', 'float64'], nonlinearities: ['tanh', 'relu'], noBias: true, batchFirst: true, bidirectional: true,
+        dtypes: ['float32', 'float64'], nonlinearities: ['tanh', 'relu'], withoutBias: true, batchFirst: true, bidirectional: true,
         maxLayers: Infinity, h0: true, unbatched: true, packed: true, dropout: true, gradients: true,
       },
       embedding: { dtypes: ['float32', 'float64'], indexDtypes: ['int64', 'int32'], paddingIdx: true, maxNorm: true, scaleGradByFreq: true, gradients: true },

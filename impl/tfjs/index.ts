@@ -76,7 +76,7 @@ export function tfjsCapabilities(backend: TfjsBackend): Capabilities {
     rnn: {
       dtypes: ['float32'],
       nonlinearities: ['tanh', 'relu'],
-      noBias: true,
+      withoutBias: true,
       batchFirst: true,
       bidirectional: true,
       maxLayers: Infinity,

@@ -27,7 +27,7 @@ export function rnnUnsupported(c: RnnCase, caps: Capabilities): string | null {
   if (!r) return 'nn.RNN is not claimed';
   if (!r.dtypes.includes(config.dtype)) return `${config.dtype} is not claimed (rnn dtypes: ${r.dtypes.join(', ') || 'none'})`;
   if (!r.nonlinearities.includes(config.nonlinearity)) return `nonlinearity '${config.nonlinearity}' is not claimed`;
-  if (!config.bias && !r.noBias) return 'bias=False is not claimed';
+  if (!config.bias && !(r.withoutBias ?? r.noBias)) return 'bias=False is not claimed';
   if (config.batchFirst && !r.batchFirst) return 'batch_first is not claimed';
   if (config.bidirectional && !r.bidirectional) return 'bidirectional is not claimed';
   if (config.numLayers > r.maxLayers) return `num_layers=${config.numLayers} exceeds the claimed maximum ${r.maxLayers}`;

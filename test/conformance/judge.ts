@@ -26,12 +26,18 @@ export interface CaseResult {
   repro: string;
   /** Features of the case that were not checked, with the reason (e.g. gradients not claimed). */
   unsupportedFeatures?: Record<string, string>;
+  /** The adapter's own stack trace, when it threw. */
+  stack?: string;
+  /** Set when a baseline of known failures was given (baseline.ts). */
+  baseline?: 'expected-failure' | 'new-failure' | 'fixed';
 }
 
 export interface RunOptions {
   timeoutMs?: number;
   /** How the CLI was called to select the adapter, for repro lines. */
   adapterArg?: string;
+  /** The command that repro lines start with (default `npx rnnspec run`). */
+  reproCommand?: string;
 }
 
 function snapshot(tensors: PlainTensor[]): Array<Uint8Array> {
@@ -89,7 +95,7 @@ function forwardOnly(c: SuiteCase, adapter: Adapter): { c: SuiteCase; skipped?: 
 }
 
 export async function runCase(adapter: Adapter, full: SuiteCase, options: RunOptions = {}): Promise<CaseResult> {
-  const repro = `npm run conformance -- ${options.adapterArg ?? `--adapter ${adapter.name}`} --case ${full.id}`;
+  const repro = `${options.reproCommand ?? 'npx rnnspec run'} ${options.adapterArg ?? `--adapter ${adapter.name}`} --case ${full.id}`;
   const { c, skipped } = forwardOnly(full, adapter);
   const base = { id: c.id, kind: c.kind, features: c.features, repro, ...(skipped ? { unsupportedFeatures: skipped } : {}) };
   const unsupported = c.kind === 'rnn' ? rnnUnsupported(c.input, adapter.capabilities) : embeddingUnsupported(c.input, adapter.capabilities);
@@ -109,7 +115,8 @@ export async function runCase(adapter: Adapter, full: SuiteCase, options: RunOpt
     produced = c.kind === 'rnn' ? rnnProduced(result as never) : embeddingProduced(result as never);
   } catch (e) {
     const ms = performance.now() - started;
-    return { ...base, status: 'fail', message: `${adapter.name} threw: ${(e as Error).message}`, headroom: Infinity, maxAbsError: Infinity, ms };
+    const stack = e instanceof Error && e.stack ? { stack: e.stack } : {};
+    return { ...base, status: 'fail', message: `${adapter.name} threw: ${e instanceof Error ? e.message : String(e)}`, headroom: Infinity, maxAbsError: Infinity, ms, ...stack };
   }
   const ms = performance.now() - started;
   const mutated = guarded.filter(([, t], k) => !sameBytes(before[k], t)).map(([name]) => name);

@@ -7,12 +7,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { PlainTensor } from '../../impl/contract.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
 
-export const GOLDEN_DIR = fileURLToPath(new URL('../../golden', import.meta.url));
-export const EXPORTER = fileURLToPath(new URL('../../scripts/export_golden.py', import.meta.url));
+/** The fixtures: rnnspec's own, or a folder named by RNNSPEC_GOLDEN_DIR (e.g. a regeneration under review). */
+export const GOLDEN_DIR = process.env.RNNSPEC_GOLDEN_DIR ?? join(PACKAGE_ROOT, 'golden');
+export const EXPORTER = join(PACKAGE_ROOT, 'scripts', 'export_golden.py');
 
 // ---- schema -----------------------------------------------------------------------------------
 const element = z.union([z.number(), z.string(), z.boolean()]);
@@ -85,7 +86,7 @@ export class GoldenError extends Error {
   override name = 'GoldenError';
 }
 
-export function sha256(bytes: Buffer | string): string {
+export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

@@ -3,6 +3,8 @@
  * synchronous infinite loop — is stopped at the time-out (the worker is terminated and started
  * again) and the run goes on. The proxy is itself an Adapter: the runner treats it like any other.
  * In-place changes the adapter makes to a case are copied back, so mutation checks still work.
+ * A worker that exits (an adapter calling process.exit) or dies of an uncaught error fails the
+ * call in flight at once, with the exit code or the error, and the next call gets a fresh worker.
  */
 import { Worker } from 'node:worker_threads';
 import type { Adapter, Capabilities } from '../../../impl/contract.ts';
@@ -11,7 +13,8 @@ type Reply =
   | { type: 'ready'; name: string; capabilities: Capabilities }
   | { type: 'failed'; message: string }
   | { type: 'result'; id: number; result: unknown; input: unknown }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string; stack?: string }
+  | { type: 'died'; message: string };
 
 /** Copies every typed array of `src` into the one at the same place in `dst`. */
 function mirror(dst: unknown, src: unknown): void {
@@ -25,23 +28,38 @@ function mirror(dst: unknown, src: unknown): void {
 class WorkerHost {
   readonly worker: Worker;
   readonly ready: Promise<{ name: string; capabilities: Capabilities }>;
+  /** Why the worker is gone, once it is. */
+  dead: string | null = null;
   private readonly calls = new Map<number, (reply: Reply) => void>();
 
   constructor(path: string) {
     this.worker = new Worker(new URL('./boot.mjs', import.meta.url), { workerData: { path } });
     this.ready = new Promise((resolve, reject) => {
-      this.worker.once('error', reject);
       this.worker.on('message', (reply: Reply) => {
         if (reply.type === 'ready') resolve(reply);
         else if (reply.type === 'failed') reject(new Error(reply.message));
-        else this.calls.get(reply.id)?.(reply);
+        else if (reply.type === 'result' || reply.type === 'error') this.calls.get(reply.id)?.(reply);
       });
+      const die = (why: string) => {
+        if (this.dead !== null) return;
+        this.dead = why;
+        reject(new Error(why));
+        for (const answer of this.calls.values()) answer({ type: 'died', message: why });
+        this.calls.clear();
+      };
+      this.worker.on('error', (e) => die(`its worker thread died: ${e instanceof Error ? e.message : String(e)}`));
+      this.worker.on('exit', (code) => die(`its worker thread exited with code ${code} (did the adapter call process.exit?)`));
     });
+    this.ready.catch(() => undefined); // observed by whoever awaits it
   }
 
   call(id: number, kind: 'rnn' | 'embedding', input: unknown): Promise<Reply> {
     return new Promise((resolve) => {
-      this.calls.set(id, resolve);
+      if (this.dead !== null) return resolve({ type: 'died', message: this.dead });
+      this.calls.set(id, (reply) => {
+        this.calls.delete(id);
+        resolve(reply);
+      });
       this.worker.postMessage({ id, kind, input });
     });
   }
@@ -56,6 +74,7 @@ export async function loadIsolatedAdapter(path: string, timeoutMs: number): Prom
 
   const call = (kind: 'rnn' | 'embedding', input: unknown): Promise<never> => {
     const run = async () => {
+      if (host.dead !== null) host = new WorkerHost(path); // the last call killed it
       await host.ready;
       const id = nextId++;
       let timer: NodeJS.Timeout | undefined;
@@ -69,7 +88,8 @@ export async function loadIsolatedAdapter(path: string, timeoutMs: number): Prom
         host = new WorkerHost(path);
         throw new Error(`timed out after ${timeoutMs} ms (its worker thread was stopped)`);
       }
-      if (reply.type === 'error') throw new Error(reply.message);
+      if (reply.type === 'died') throw Object.assign(new Error(reply.message), { stack: undefined }); // no stack of the adapter's to show
+      if (reply.type === 'error') throw Object.assign(new Error(reply.message), { stack: reply.stack ?? reply.message });
       if (reply.type !== 'result') throw new Error(`unexpected reply ${reply.type}`);
       mirror(input, reply.input);
       return reply.result as never;

@@ -38,6 +38,34 @@ describe('isolated adapters', () => {
     }
   });
 
+  it('an adapter that calls process.exit fails that case at once with the exit code, and the next case gets a fresh worker', async () => {
+    const adapter = await loadIsolatedAdapter(fixture('exits-on-rnn.mjs'), 20_000);
+    try {
+      const started = performance.now();
+      const exited = await runCase(adapter, rnnCase, { timeoutMs: 30_000 });
+      expect(exited.status).toBe('fail');
+      expect(exited.message).toBe('exits-on-rnn threw: its worker thread exited with code 3 (did the adapter call process.exit?)');
+      expect(exited.stack).toBeUndefined(); // nothing of the adapter's own to show
+      expect(performance.now() - started).toBeLessThan(10_000); // not the 20 s time-out
+      const next = await runCase(adapter, embeddingCase, { timeoutMs: 30_000 });
+      expect(next.status, next.message).toBe('pass');
+    } finally {
+      await adapter.dispose?.();
+    }
+  });
+
+  it('an adapter error crosses the worker with its own stack trace', async () => {
+    const adapter = await loadIsolatedAdapter(fixture('spins-on-rnn.ts'), 20_000);
+    try {
+      const weight = { dtype: 'float32', shape: [2, 2, 2], data: new Float32Array(8) };
+      const r = await runCase(adapter, { ...embeddingCase, input: { ...embeddingCase.input, weight } } as typeof embeddingCase);
+      expect(r.status).toBe('fail');
+      expect(r.stack).toMatch(/\n\s+at /);
+    } finally {
+      await adapter.dispose?.();
+    }
+  });
+
   it('writing into the case is still seen as mutating the input', async () => {
     const adapter = await loadIsolatedAdapter(fixture('mutates-input.ts'), 20_000);
     try {

@@ -11,7 +11,7 @@ import { loadGolden } from '../../harness/golden.ts';
 import type { SuiteCase } from '../../conformance/cases.ts';
 import { suiteCases } from '../../conformance/cases.ts';
 import { runCase, type CaseResult } from '../../conformance/judge.ts';
-import { KNOWN_DEVIATIONS } from './known-deviations.ts';
+import { KNOWN_DEVIATIONS, KNOWN_MESSAGES } from './known-deviations.ts';
 
 const cases = suiteCases(loadGolden().cases);
 
@@ -53,6 +53,10 @@ describe.each(['cpu', 'wasm'] as const)('conformance of tfjs-%s', (backend) => {
     return r;
   };
   afterAll(() => adapter.dispose());
+
+  it('has a failure message for exactly the cases its shipped baseline lists', () => {
+    expect(Object.keys(KNOWN_MESSAGES[backend]).sort()).toEqual(Object.keys(known).sort());
+  });
 
   it.each(cases.map((c) => [c.id, c] as const))('%s passes, is unsupported with a reason, or is a known tfjs deviation', async (id, c) => {
     const r = await resultOf(c);

@@ -1,2 +1,0 @@
-import type { Adapter } from '../../../impl/contract.ts';
-export declare function loadAdapterModule(path: string): Promise<Adapter>;

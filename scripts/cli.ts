@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+/**
+ * `rnnspec`: the command line over the conformance engine (test/conformance/).
+ *
+ *   rnnspec [run] [--adapter NAME|PATH]...   run the suite, print the matrix, write the reports
+ *   rnnspec list                             the cases and features a run would take
+ *   rnnspec golden [--check]                 regenerate or check the fixtures (needs PyTorch)
+ *
+ * Every subcommand has --help. Paths (adapters, --out, baselines) are taken from the caller's
+ * folder. Exit codes: 0 no failure beyond the baseline, 1 some case failed or an adapter could
+ * not load, 2 a usage error, damaged fixtures, or nothing could run.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import pc from 'picocolors';
+import { BUILT_IN, builtInAvailable } from '../test/conformance/adapters.ts';
+import { BaselineError, baselineOf, writeBaseline } from '../test/conformance/baseline.ts';
+import type { CaseResult } from '../test/conformance/judge.ts';
+import { formatJUnit, formatJson, formatMarkdown, formatText } from '../test/conformance/report/report.ts';
+import { conformanceCases, runConformance, type ConformanceRun } from '../test/conformance/run.ts';
+import { SelectionError } from '../test/conformance/select.ts';
+import { GoldenError } from '../test/harness/golden.ts';
+import { PACKAGE_ROOT, PACKAGE_VERSION } from '../test/harness/package-root.ts';
+
+/** The folder the user ran the command from (npm run changes the working directory to the package's). */
+const CALLER_CWD = process.env.INIT_CWD ?? process.cwd();
+const REPRO = process.env.npm_lifecycle_event === 'conformance' ? 'npm run conformance --' : 'npx rnnspec run';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const positive = (value: string) => {
+  const n = Number(value);
+  if (!(n > 0)) throw new InvalidArgumentError('a positive number is needed.');
+  return n;
+};
+
+/** Options shared by run and list: which cases. */
+function selectionOptions(cmd: Command): Command {
+  return cmd
+    .option('--filter <glob>', 'only case ids matching the glob, e.g. "rnn/*bidir*" (repeatable)', collect)
+    .option('--feature <name>', 'only cases exercising the feature, e.g. rnn.packed (repeatable)', collect)
+    .option('--case <id>', 'only this case (repeatable)', collect);
+}
+
+interface Selected {
+  filter?: string[];
+  feature?: string[];
+  case?: string[];
+  torch?: string;
+}
+
+interface RunFlags extends Selected {
+  adapter?: string[];
+  out: string;
+  timeout: number;
+  baseline?: string;
+  shippedBaselines: boolean;
+  writeBaseline?: string;
+  list?: boolean;
+  stack?: boolean;
+  quiet?: boolean;
+  inProcess?: boolean;
+}
+
+/** Progress: a bar on a terminal, a line every 10 s otherwise (CI logs must show life). */
+function progress(quiet: boolean) {
+  if (quiet) return { start() {}, tick() {}, stop() {} };
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: '{adapter} [{bar}] {value}/{total} cases, {failed} failed, {duration_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+      cliProgress.Presets.shades_classic,
+    );
+    let failed = 0;
+    return {
+      start(adapter: string, total: number) {
+        failed = 0;
+        bar.start(total, 0, { adapter, failed });
+      },
+      tick(r: CaseResult, done: number) {
+        if (r.status === 'fail') failed++;
+        bar.update(done, { failed });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let last = 0;
+  let failed = 0;
+  let name = '';
+  let startedAt = 0;
+  return {
+    start(adapter: string, total: number) {
+      [name, failed, startedAt, last] = [adapter, 0, Date.now(), Date.now()];
+      console.error(`${adapter}: ${total} cases`);
+    },
+    tick(r: CaseResult, done: number, total: number) {
+      if (r.status === 'fail') failed++;
+      if (Date.now() - last >= 10_000 || done === total) {
+        last = Date.now();
+        console.error(`${name}: ${done}/${total} cases, ${failed} failed, ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+      }
+    },
+    stop() {},
+  };
+}
+
+/** "7 failed, 1 passed of 8": counts in words. */
+function countsInWords(results: CaseResult[]): string {
+  const n = (f: (r: CaseResult) => boolean) => results.filter(f).length;
+  const parts = [
+    [n((r) => r.status === 'fail' && r.baseline !== 'expected-failure'), 'failed'],
+    [n((r) => r.baseline === 'expected-failure'), 'failed as the baseline expects'],
+    [n((r) => r.status === 'pass'), 'passed'],
+    [n((r) => r.status === 'unsupported'), 'unsupported'],
+  ] as const;
+  return `${parts.filter(([k]) => k > 0).map(([k, w]) => `${k} ${w}`).join(', ') || 'nothing'} of ${results.length}`;
+}
+
+function writeReportFiles(outRoot: string, run: ConformanceRun): string {
+  const stamp = run.meta.startedAt.replace(/[:.]/g, '-');
+  const dir = join(outRoot, stamp);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'report.json'), formatJson(run.reports, run.extras));
+  writeFileSync(join(dir, 'report.md'), formatMarkdown(run.reports, run.extras));
+  writeFileSync(join(dir, 'junit.xml'), formatJUnit(run.reports));
+  const latest = join(outRoot, 'latest');
+  rmSync(latest, { force: true });
+  try {
+    symlinkSync(stamp, latest);
+  } catch {
+    // a file system without symlinks: the timestamped folder is enough
+  }
+  return dir;
+}
+
+async function run(flags: RunFlags): Promise<number> {
+  const adapters = [...(flags.adapter ?? [])];
+  if (adapters.length === 0) adapters.push('reference', ...((await builtInAvailable('onnxruntime')) ? ['onnxruntime'] : []));
+  const selection = { filter: flags.filter, features: flags.feature, ids: flags.case, torch: flags.torch };
+  if (flags.list) {
+    for (const c of conformanceCases(selection)) console.log(c.id);
+    return 0;
+  }
+  const bar = progress(Boolean(flags.quiet));
+  const result = await runConformance({
+    ...selection,
+    adapters,
+    baseline: flags.baseline ? resolve(CALLER_CWD, flags.baseline) : undefined,
+    shippedBaselines: flags.shippedBaselines,
+    timeoutMs: flags.timeout,
+    inProcess: flags.inProcess,
+    cwd: CALLER_CWD,
+    reproCommand: REPRO,
+    onAdapterStart: (name, total) => bar.start(name, total),
+    onCase: (_, r, done, total) => {
+      bar.tick(r, done, total);
+      if (done === total) bar.stop();
+    },
+  });
+  console.log(formatText(result.reports, result.extras));
+  if (flags.stack) {
+    for (const r of result.reports) for (const c of r.cases.filter((x) => x.stack)) console.log(`\n${pc.bold(`${r.implementation} ${c.id}`)}\n${c.stack}`);
+  }
+  for (const f of result.loadFailures) console.error(pc.red(`${f.spec}: could not load: ${f.message}`));
+  const fixed = result.reports.flatMap((r) => r.cases.filter((c) => c.baseline === 'fixed').map((c) => `${r.implementation} ${c.id}`));
+  if (fixed.length > 0) console.log(pc.yellow(`\nlisted in the baseline but passing now (remove them from it): ${fixed.join(', ')}`));
+  console.log('');
+  for (const r of result.reports) console.log(`${r.implementation}: ${countsInWords(r.cases)}`);
+  if (flags.writeBaseline) {
+    const path = resolve(CALLER_CWD, flags.writeBaseline);
+    writeBaseline(path, baselineOf(result.reports.map((r) => ({ adapter: r.implementation, results: r.cases })), result.meta.torch));
+    console.log(`baseline written: ${relative(CALLER_CWD, path) || path}`);
+  }
+  if (result.reports.length > 0) {
+    const dir = writeReportFiles(resolve(CALLER_CWD, flags.out), result);
+    console.log(`reports: ${relative(CALLER_CWD, dir) || dir}/ (report.json, report.md, junit.xml)`);
+  }
+  console.log(`${(result.meta.durationMs / 1000).toFixed(1)} s`);
+  return result.exitCode;
+}
+
+function list(flags: Selected & { features?: boolean }): number {
+  const cases = conformanceCases({ filter: flags.filter, features: flags.feature, ids: flags.case, torch: flags.torch });
+  if (flags.features) {
+    const count = new Map<string, number>();
+    for (const c of cases) for (const f of c.features) count.set(f, (count.get(f) ?? 0) + 1);
+    for (const [f, k] of [...count].sort(([a], [b]) => a.localeCompare(b))) console.log(`${f}  ${k} cases`);
+  } else {
+    for (const c of cases) console.log(`${c.id}  ${c.features.join(' ')}`);
+  }
+  return 0;
+}
+
+function golden(args: string[]): number {
+  const script = join(PACKAGE_ROOT, 'scripts', 'golden.mjs');
+  return spawnSync(process.execPath, [script, ...args], { stdio: 'inherit', cwd: PACKAGE_ROOT }).status ?? 2;
+}
+
+export function program(): Command {
+  const torch = new Option('--torch <version>', 'the PyTorch version whose fixtures judge the run').default('1.13').choices(['1.13']);
+  const cli = new Command('rnnspec')
+    .description("Conformance suite for PyTorch's torch.tensor, nn.Embedding and nn.RNN (with packed sequences) in JavaScript")
+    .version(PACKAGE_VERSION)
+    .showHelpAfterError('(rnnspec --help, or rnnspec <command> --help, for usage)')
+    .exitOverride();
+  let code = 0;
+  selectionOptions(
+    cli
+      .command('run', { isDefault: true })
+      .description('run the conformance suite against implementations and write the reports')
+      .option('-a, --adapter <name|path>', `a built-in adapter (${Object.keys(BUILT_IN).join(', ')}) or an adapter module (.js, .mjs, .ts, .mts) (repeatable; default: reference, and onnxruntime when installed)`, collect),
+  )
+    .addOption(torch)
+    .option('--baseline <file>', 'known failures: listed failures do not fail the run, listed cases that pass are flagged')
+    .option('--no-shipped-baselines', "ignore the baselines built-in adapters ship with (tfjs's known bugs)")
+    .option('--write-baseline <file>', "write this run's failures as a baseline")
+    .option('--out <dir>', 'reports go to DIR/<time>/ (and DIR/latest)', 'out/conformance')
+    .option('--timeout <ms>', 'per-case time-out', positive, 20_000)
+    .option('--in-process', "run a module adapter in rnnspec's own thread instead of a worker")
+    .option('--stack', "show the adapter's own stack trace for cases that threw")
+    .option('--list', 'print the ids of the selected cases and exit')
+    .option('--quiet', 'no progress')
+    .action(async (flags: RunFlags) => {
+      code = await run(flags);
+    });
+  selectionOptions(cli.command('list').description('list the suite cases (id and features) a run would take'))
+    .addOption(torch)
+    .option('--features', 'list the features with their case counts instead')
+    .action((flags) => {
+      code = list(flags);
+    });
+  cli
+    .command('golden')
+    .description('regenerate the golden fixtures from PyTorch, or check they regenerate byte-identically (needs Debian python3-torch)')
+    .option('--check', 'regenerate into a temporary folder and fail unless byte-identical to golden/')
+    .action((flags: { check?: boolean }) => {
+      code = golden(flags.check ? ['--check'] : []);
+    });
+  return Object.assign(cli, { exitCode: () => code });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cli = program();
+  try {
+    await cli.parseAsync(argv);
+    return (cli as Command & { exitCode(): number }).exitCode();
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // --help, --version: 0; a usage error: 2
+    if (e instanceof SelectionError || e instanceof BaselineError) {
+      console.error(`rnnspec: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof GoldenError) {
+      console.error(`rnnspec: damaged fixtures: ${e.message.replace(/: run npm run golden$/, '')}.`);
+      console.error('  Reinstall rnnspec (npm install), or in a clone restore them with `git checkout golden/`.');
+      return 2;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = await main(process.argv);

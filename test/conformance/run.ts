@@ -1,0 +1,113 @@
+/**
+ * One conformance run, as a program calls it: load the fixtures and each adapter, run the selected
+ * cases through each (judge.ts), weigh failures against a baseline, vote the oracles against each
+ * other, and say how it went. A missing or broken adapter is reported and the others still run.
+ * The CLI (scripts/cli.ts) and the vitest integration (vitest.ts) are thin layers over this.
+ */
+import type { Adapter } from '../../impl/contract.ts';
+import { loadGolden } from '../harness/golden.ts';
+import { PACKAGE_VERSION } from '../harness/package-root.ts';
+import { loadAdapter, type AdapterSpec } from './adapters.ts';
+import { applyBaseline, failsRun, readBaseline, type Baseline } from './baseline.ts';
+import { suiteCases, type SuiteCase } from './cases.ts';
+import { runSuite, type CaseResult } from './judge.ts';
+import { voteSuite } from './oracles/vote.ts';
+import { summarize, type ImplementationReport, type ReportExtras } from './report/report.ts';
+import { selectCases, type Selection } from './select.ts';
+
+export interface ConformanceOptions extends Selection {
+  adapters: AdapterSpec[];
+  /** The PyTorch version whose fixtures judge the run. */
+  torch?: string;
+  /** A baseline file or object; built-in adapters fall back to the baseline they ship with. */
+  baseline?: string | Baseline;
+  /** false: ignore the baselines shipped with built-in adapters too. */
+  shippedBaselines?: boolean;
+  timeoutMs?: number;
+  inProcess?: boolean;
+  /** The caller's folder: relative adapter and baseline paths are taken from it. */
+  cwd?: string;
+  /** The command repro lines start with, e.g. `npx rnnspec run` or `npm run conformance --`. */
+  reproCommand?: string;
+  /** Vote golden, reference and onnxruntime against each other, and check ONNX export fidelity, when those adapters run. */
+  oracles?: boolean;
+  onAdapterStart?(name: string, cases: number): void;
+  onCase?(adapter: string, result: CaseResult, done: number, total: number): void;
+}
+
+export interface LoadFailure {
+  spec: string;
+  message: string;
+}
+
+export interface ConformanceRun {
+  meta: { rnnspec: string; torch: string; node: string; platform: string; startedAt: string; durationMs: number; adapters: Array<{ name: string; source: string }> };
+  cases: SuiteCase[];
+  reports: ImplementationReport[];
+  loadFailures: LoadFailure[];
+  extras: ReportExtras;
+  /** 0: no failure beyond the baseline; 1: some case failed or an adapter could not load; 2: nothing could run. */
+  exitCode: 0 | 1 | 2;
+}
+
+const loaded = new Map<string, SuiteCase[]>();
+
+/** The suite's cases for one PyTorch version, selected (the fixtures are read and checked once per process). */
+export function conformanceCases(options: Selection & { torch?: string } = {}): SuiteCase[] {
+  const key = options.torch ?? '';
+  if (!loaded.has(key)) loaded.set(key, suiteCases(loadGolden().cases));
+  return selectCases(loaded.get(key)!, options);
+}
+
+const FIXTURES_TORCH = '1.13';
+
+export async function runConformance(options: ConformanceOptions): Promise<ConformanceRun> {
+  const started = Date.now();
+  const cases = conformanceCases(options);
+  const torch = options.torch ?? FIXTURES_TORCH;
+  const given = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
+  const reports: ImplementationReport[] = [];
+  const loadFailures: LoadFailure[] = [];
+  const ran: Array<{ adapter: Adapter; source: string }> = [];
+  for (const spec of options.adapters) {
+    let loaded;
+    try {
+      loaded = await loadAdapter(spec, { cwd: options.cwd, timeoutMs: options.timeoutMs, inProcess: options.inProcess, torch });
+    } catch (e) {
+      loadFailures.push({ spec: typeof spec === 'string' ? spec : spec.name, message: e instanceof Error ? e.message : String(e) });
+      continue;
+    }
+    const { adapter, source, isolated } = loaded;
+    options.onAdapterStart?.(adapter.name, cases.length);
+    let done = 0;
+    const results = await runSuite(adapter, cases, {
+      // an isolated adapter stops its own worker at timeoutMs (restart included in the grace)
+      timeoutMs: (options.timeoutMs ?? 20_000) + (isolated ? 10_000 : 0),
+      adapterArg: `--adapter ${typeof spec === 'string' ? spec : adapter.name}`,
+      reproCommand: options.reproCommand,
+      onResult: (r) => options.onCase?.(adapter.name, r, ++done, cases.length),
+    });
+    const baseline = given ?? (options.shippedBaselines !== false && loaded.baseline ? readBaseline(loaded.baseline) : undefined);
+    if (baseline) applyBaseline(adapter.name, results, baseline);
+    reports.push(summarize(adapter.name, results));
+    ran.push({ adapter, source });
+  }
+  const extras: ReportExtras = {};
+  if (options.oracles !== false) {
+    const reference = ran.find((a) => a.adapter.name === 'reference')?.adapter;
+    const onnxruntime = ran.find((a) => a.adapter.name === 'onnxruntime')?.adapter;
+    if (reference && onnxruntime) extras.disagreements = await voteSuite(cases, reference, onnxruntime);
+    if (onnxruntime) extras.exportFidelity = await (await import('./oracles/fidelity.ts')).exportFidelity(cases);
+  }
+  for (const { adapter } of ran) await adapter.dispose?.();
+  const failed = loadFailures.length > 0 || reports.some((r) => r.cases.some(failsRun));
+  return {
+    meta: {
+      rnnspec: PACKAGE_VERSION, torch, node: process.version, platform: `${process.platform}-${process.arch}`,
+      startedAt: new Date(started).toISOString(), durationMs: Date.now() - started,
+      adapters: ran.map(({ adapter, source }) => ({ name: adapter.name, source })),
+    },
+    cases, reports, loadFailures, extras,
+    exitCode: ran.length === 0 ? 2 : failed ? 1 : 0,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The `rnnspec` command as a user runs it (through tsx, from a folder of the user's): help and
+ * version, usage errors, listing, a run whose reports land in the caller's folder, a shipped
+ * baseline, damaged fixtures. Each check spawns the CLI, so they are few.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { GOLDEN_DIR } from '../../harness/golden.ts';
+
+const CLI = fileURLToPath(new URL('../../../scripts/cli.ts', import.meta.url));
+const TSX = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+
+function rnnspec(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'rnnspec-cli-'));
+  const env = { ...process.env, NO_COLOR: '1', INIT_CWD: cwd, npm_lifecycle_event: '', ...options.env };
+  const r = spawnSync(process.execPath, [TSX, CLI, ...args], { cwd, env, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, cwd };
+}
+
+describe('the rnnspec command', () => {
+  it('has --help for itself and each subcommand, and --version', () => {
+    const help = rnnspec(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Commands:\n\s+run \[options\][\s\S]*list \[options\][\s\S]*golden \[options\]/);
+    const run = rnnspec(['run', '--help']);
+    expect(run.stdout).toMatch(/--adapter <name\|path>[\s\S]*--baseline <file>[\s\S]*--write-baseline <file>[\s\S]*--stack/);
+    expect(rnnspec(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version);
+  });
+
+  it('exits 2 with a pointer to --help on a usage error', () => {
+    const r = rnnspec(['run', '--adaptr', 'reference']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--adaptr'/);
+    expect(r.stderr).toMatch(/rnnspec --help/);
+    const bad = rnnspec(['run', '--timeout', '-1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--timeout <ms>' argument '-1' is invalid/);
+  });
+
+  it('lists the selected cases and the features', () => {
+    const ids = rnnspec(['run', '--list', '--filter', 'rnn/*bidir*', '--feature', 'rnn.packed']);
+    const lines = ids.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => /^rnn\/\S*bidir/.test(l))).toBe(true);
+    const features = rnnspec(['list', '--features']);
+    expect(features.stdout).toMatch(/^rnn\.packed {2}\d+ cases$/m);
+  });
+
+  it("runs an adapter module given relative to the caller's folder and writes the reports there, each run in its own folder", () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'rnnspec-cli-'));
+    cpSync(fileURLToPath(new URL('./fixtures/exits-on-rnn.mjs', import.meta.url)), join(cwd, 'adapter.mjs'));
+    const r = rnnspec(['--adapter', './adapter.mjs', '--feature', 'embedding.padding_idx', '--out', 'reports', '--quiet'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^exits-on-rnn: \d+ passed(, \d+ unsupported)? of \d+$/m);
+    const report = JSON.parse(readFileSync(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'));
+    expect(JSON.stringify(report)).toContain('exits-on-rnn');
+    expect(r.stdout).toMatch(/reports: reports\/\d{4}-\d\d-\d\dT[\d-]+Z\//);
+  });
+
+  it('fails the run when a case fails, names the adapter that could not load, and runs the rest', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'rnnspec-cli-'));
+    cpSync(fileURLToPath(new URL('./fixtures/exits-on-rnn.mjs', import.meta.url)), join(cwd, 'adapter.mjs'));
+    const r = rnnspec(['-a', './nope.mjs', '-a', './adapter.mjs', '--filter', 'rnn/tanh_l1_bias_tm_uni_f32', '--quiet'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('./nope.mjs: could not load: adapter module');
+    expect(r.stdout).toMatch(/^exits-on-rnn: 1 failed of 1$/m);
+    expect(r.stdout).toContain('its worker thread exited with code 3');
+  });
+
+  it("keeps tfjs's shipped baseline: its known bugs show but do not fail the run", () => {
+    const r = rnnspec(['-a', 'tfjs-cpu', '--filter', 'rnn/seq_len_1', '--filter', 'rnn/tanh_l1_bias_tm_uni_f32', '--quiet']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^tfjs-cpu: 1 failed as the baseline expects, 1 passed of 2$/m);
+    const strict = rnnspec(['-a', 'tfjs-cpu', '--filter', 'rnn/seq_len_1', '--no-shipped-baselines', '--quiet']);
+    expect(strict.code).toBe(1);
+  });
+
+  it('stops at damaged fixtures with one line that names the file and what to do, exit 2, no stack trace', () => {
+    const golden = mkdtempSync(join(tmpdir(), 'rnnspec-golden-'));
+    cpSync(GOLDEN_DIR, golden, { recursive: true });
+    const victim = join(golden, 'cases', 'rnn', 'batch_0.json');
+    expect(existsSync(victim)).toBe(true);
+    writeFileSync(victim, readFileSync(victim, 'utf8').slice(0, 100));
+    const r = rnnspec(['--quiet'], { env: { RNNSPEC_GOLDEN_DIR: golden } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^rnnspec: damaged fixtures: golden\/cases\/rnn\/batch_0\.json does not match its sha256/);
+    expect(r.stderr).toMatch(/Reinstall rnnspec \(npm install\), or in a clone restore them with `git checkout golden\/`/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
