@@ -14,6 +14,9 @@ import type { PlainTensor } from '../../impl/contract.ts';
 export const GOLDEN_DIR = fileURLToPath(new URL('../../golden', import.meta.url));
 export const EXPORTER = fileURLToPath(new URL('../../scripts/export_golden.py', import.meta.url));
 
+/** A case's fixture file, relative to golden/. */
+export const caseFile = (id: string): string => `cases/${id}.json`;
+
 // ---- schema -----------------------------------------------------------------------------------
 const element = z.union([z.number(), z.string(), z.boolean()]);
 const tensorSchema = z.object({
@@ -142,7 +145,7 @@ export function loadGolden(dir = GOLDEN_DIR, exporterPath: string | null = EXPOR
 
   const seen = new Map<string, string>();
   const cases = manifest.cases.map((id) => {
-    const file = `cases/${id}.json`;
+    const file = caseFile(id);
     if (seen.has(id)) throw new GoldenError(`golden/${file}: duplicate case id '${id}' in golden/manifest.json`);
     seen.set(id, file);
     if (!(file in manifest.files)) throw new GoldenError(`golden/${file}: case '${id}' has no file entry in golden/manifest.json`);
