@@ -18,12 +18,11 @@
  * (test/conformance/isolation/worker-adapter.ts), so that even a synchronous infinite loop is stopped at the time-out.
  * Exit code: 0 when no case failed, 1 when some case failed, 2 on a usage or loading error.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import type { Adapter } from '../impl/contract.ts';
 import { loadGolden } from '../test/harness/golden.ts';
 import { suiteCases } from '../test/conformance/cases.ts';
-import { formatJUnit, formatJson, formatMarkdown, formatText, summarize, type ImplementationReport, type ReportExtras } from '../test/conformance/report/report.ts';
+import { formatText, runMeta, summarize, writeReports, type AdapterMeta, type ImplementationReport, type ReportExtras } from '../test/conformance/report/index.ts';
 import { loadIsolatedAdapter } from '../test/conformance/isolation/worker-adapter.ts';
 import { loadAdapterModule } from '../test/conformance/isolation/load-adapter.ts';
 import { runSuite } from '../test/conformance/judge.ts';
@@ -76,8 +75,10 @@ async function loadAdapter(spec: string, args: Args): Promise<{ adapter: Adapter
 }
 
 async function main(): Promise<void> {
+  const startedAt = new Date();
   const args = parseArgs(process.argv.slice(2));
-  let cases = suiteCases(loadGolden().cases);
+  const golden = loadGolden();
+  let cases = suiteCases(golden.cases);
   if (args.cases.length > 0) {
     const unknown = args.cases.filter((id) => !cases.some((c) => c.id === id));
     if (unknown.length > 0) usage(`no suite case ${unknown.join(', ')} (golden cases with outputs of api rnn or embedding)`);
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
   }
   const reports: ImplementationReport[] = [];
   const loaded: Adapter[] = [];
+  const adapterMeta: AdapterMeta[] = [];
   for (const spec of args.adapters) {
     let adapter: Adapter;
     let isolated: boolean;
@@ -106,6 +108,7 @@ async function main(): Promise<void> {
     });
     if (!args.quiet && process.stderr.isTTY) process.stderr.write('\n');
     loaded.push(adapter);
+    adapterMeta.push({ name: adapter.name, builtIn: spec in BUILT_IN, loadedFrom: spec in BUILT_IN ? spec : resolve(spec) });
     reports.push(summarize(adapter.name, results));
   }
   const extras: ReportExtras = {};
@@ -114,12 +117,10 @@ async function main(): Promise<void> {
   if (reference && onnxruntime) extras.disagreements = await voteSuite(cases, reference, onnxruntime);
   if (onnxruntime) extras.exportFidelity = await (await import('../test/conformance/oracles/fidelity.ts')).exportFidelity(cases);
   for (const adapter of loaded) await adapter.dispose?.();
-  console.log(formatText(reports, extras));
-  mkdirSync(args.out, { recursive: true });
-  writeFileSync(join(args.out, 'report.json'), formatJson(reports, extras));
-  writeFileSync(join(args.out, 'report.md'), formatMarkdown(reports, extras));
-  writeFileSync(join(args.out, 'junit.xml'), formatJUnit(reports));
-  console.log(`\nreports: ${join(args.out, 'report.json')}, report.md, junit.xml`);
+  const meta = runMeta({ pytorch: golden.manifest.torch, adapters: adapterMeta, startedAt, argv: ['npm', 'run', 'conformance', '--', ...process.argv.slice(2)] }, reports);
+  console.log(formatText(reports, extras, { meta }));
+  const paths = writeReports(args.out, reports, extras, meta);
+  console.log(`\nreports: ${Object.values(paths).join(', ')}`);
   process.exitCode = reports.some((r) => r.cases.some((c) => c.status === 'fail')) ? 1 : 0;
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { behaviourMutants, claimsNothing, numericMutants } from '../../../impl/mutants/index.ts';
 import { loadGolden } from '../../harness/golden.ts';
 import { suiteCases } from '../../conformance/cases.ts';
-import { summarize } from '../../conformance/report/report.ts';
+import { summarize } from '../../conformance/report/index.ts';
 import { runCase, runSuite } from '../../conformance/judge.ts';
 
 const cases = suiteCases(loadGolden().cases);
