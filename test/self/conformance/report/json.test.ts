@@ -51,7 +51,7 @@ describe('the JSON report follows its schema', () => {
     expect(validate(json), errors()).toBe(true);
     expect(json.schemaVersion).toBe(1);
     expect(json.meta).toMatchObject({
-      rnnspec: '0.1.0', pytorch: '1.13', node: process.versions.node, startedAt: '2026-01-02T03:04:05.000Z', durationMs: 12300,
+      rnnspec: JSON.parse(readFileSync('package.json', 'utf8')).version, pytorch: '1.13', node: process.versions.node, startedAt: '2026-01-02T03:04:05.000Z', durationMs: 12300,
       command: "rnnspec run --adapter './tfjs adapter.mjs'", adapters: [{ name: 'impl', builtIn: true, loadedFrom: 'impl' }, { name: 'tfjs', builtIn: false, loadedFrom: '/home/me/tfjs adapter.mjs' }],
     });
     expect(json.meta.counts.overall).toEqual({ total: 10, failed: 3, expectedFailures: 1, passed: 2, fixed: 1, unsupported: 3 });
