@@ -9,7 +9,7 @@ export {
 } from './summary.ts';
 export { runMeta, rnnspecVersion, commandLine, type AdapterMeta, type RunMeta, type RunMetaInput } from './meta.ts';
 export type { ReportExtras } from './oracle-sections.ts';
-export { formatText, type TextOptions } from './text.ts';
+export { formatCase, formatText, type TextOptions } from './text.ts';
 export { formatMarkdown } from './markdown.ts';
 export { formatJson, REPORT_SCHEMA, SCHEMA_VERSION } from './json.ts';
 export { formatJUnit } from './junit.ts';

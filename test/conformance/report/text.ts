@@ -58,9 +58,20 @@ function matrix(reports: readonly ImplementationReport[], c: Colors): string[] {
 
 function caseLines(x: CaseResult, outcome: Outcome, c: Colors): string[] {
   const label = outcome === 'fail' || outcome === 'fixed' ? c.bold(c.red(OUTCOME_LABELS[outcome])) : c.magenta(OUTCOME_LABELS[outcome]);
-  if (outcome === 'fixed') return [`  ${label} ${x.id}: ${BASELINE_NOTES.fixed}`];
-  const note = outcome === 'expected-failure' ? [`      ${c.dim(`baseline: ${BASELINE_NOTES['expected-failure']}`)}`] : [];
-  return [`  ${label} ${x.id}: ${plainText(x.message)}`, ...failureDetails(x).map(([k, v]) => `      ${c.dim(`${k}:`)} ${plainText(v)}`), ...note];
+  if (outcome === 'fixed') return [`${label} ${x.id}: ${BASELINE_NOTES.fixed}`];
+  const note = outcome === 'expected-failure' ? [`    ${c.dim(`baseline: ${BASELINE_NOTES['expected-failure']}`)}`] : [];
+  return [`${label} ${x.id}: ${plainText(x.message)}`, ...failureDetails(x).map(([k, v]) => `    ${c.dim(`${k}:`)} ${plainText(v)}`), ...note];
+}
+
+/**
+ * One case as the terminal report lists it (the CLI and the vitest integration show the same):
+ *   FAIL rnn/b: output[0,0,0] = 1.5 but should be 0.5 (atol 0.00001, rtol 0.0000013) [...]
+ *       mismatch: 2 values of output outside the tolerance, worst output[0,0,0]: actual 1.5, ...
+ *       fixture: golden/cases/rnn/b.json
+ *       repro: npm run conformance -- --adapter impl --case rnn/b
+ */
+export function formatCase(x: CaseResult, options: { color?: boolean } = {}): string {
+  return caseLines(x, outcomeOf(x), pc.createColors(options.color ?? false)).join('\n');
 }
 
 function implementationLines(r: ImplementationReport, c: Colors, maxFailures: number): string[] {
@@ -68,9 +79,10 @@ function implementationLines(r: ImplementationReport, c: Colors, maxFailures: nu
   const out = ['', `${c.bold(r.implementation)}: ${countsInWords(r.counts)}`];
   const listed = (o: Outcome) => r.cases.filter((x) => outcomeOf(x) === o);
   const failures = listed('fail');
-  for (const x of failures.slice(0, maxFailures)) out.push(...caseLines(x, 'fail', c));
+  const indented = (x: CaseResult, o: Outcome) => caseLines(x, o, c).map((l) => `  ${l}`);
+  for (const x of failures.slice(0, maxFailures)) out.push(...indented(x, 'fail'));
   if (failures.length > maxFailures) out.push(`  ... and ${failures.length - maxFailures} more failures (see report.json or report.html)`);
-  for (const o of ['expected-failure', 'fixed'] as const) for (const x of listed(o)) out.push(...caseLines(x, o, c));
+  for (const o of ['expected-failure', 'fixed'] as const) for (const x of listed(o)) out.push(...indented(x, o));
   for (const u of unsupportedReasons(r)) {
     const shown = u.cases.slice(0, 3).join(', ') + (u.cases.length > 3 ? `, ... ${u.cases.length - 3} more` : '');
     out.push(c.dim(`  unsupported (${u.cases.length}): ${plainText(u.reason)}: ${shown}`));

@@ -1,6 +1,6 @@
 /** The terminal report: matrix with reasons, failures with their details, baseline, colour, summary line. */
 import { describe, expect, it } from 'vitest';
-import { formatText, summarize, unloadable } from '../../../conformance/report/index.ts';
+import { formatCase, formatText, summarize, unloadable } from '../../../conformance/report/index.ts';
 import { hostileCases, meta, reports, result } from './results.ts';
 
 describe('the terminal report', () => {
@@ -37,6 +37,16 @@ describe('the terminal report', () => {
     expect(lines).toContain('impl: 1 failed, 2 passed, 3 unsupported of 6');
     expect(lines).toContain('tfjs: 1 failed, 1 expected failure, 0 passed, 1 fixed of 3');
     expect(lines.at(-1)).toBe('2 implementations: 2 failed, 1 expected failure, 2 passed, 1 fixed, 3 unsupported of 9 in 12.3 s');
+  });
+
+  it('one case alone reads as in the list, for the vitest integration', () => {
+    expect(formatCase(rs[0].cases[1])).toBe([
+      'FAIL rnn/b: output[0,0,0] = 1.5 but should be 0.5 (atol 0.00001, rtol 0.0000013) [rnn case=rnn/b impl=impl]',
+      '    mismatch: 2 values of output outside the tolerance, worst output[0,0,0]: actual 1.5, expected 0.5 (atol 0.00001, rtol 0.0000013)',
+      '    fixture: golden/cases/rnn/b.json',
+      '    repro: npm run conformance -- --adapter impl --case rnn/b',
+    ].join('\n'));
+    expect(formatCase(rs[1].cases[2])).toBe('FIXED rnn/a: listed in the baseline as a known failure but passes now: remove it from the baseline');
   });
 
   it('the baseline: an expected failure is shown but said not to count, a fixed case is flagged', () => {
