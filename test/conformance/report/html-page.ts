@@ -47,17 +47,18 @@ code { font-family: ui-monospace, monospace; font-size: .9em; background: #f6f8f
 
 export const SCRIPT = `
 const box = document.getElementById('filter');
+const rows = Array.from(document.querySelectorAll('#matrix tbody tr'));
 const items = Array.from(document.querySelectorAll('[data-filter]'));
 const shown = document.getElementById('shown');
+const matches = (text, words) => words.every((w) => text.includes(w));
 function apply() {
   const words = box.value.trim().toLowerCase().split(/\\s+/).filter(Boolean);
-  let n = 0;
-  for (const el of items) {
-    const text = el.getAttribute('data-filter');
-    el.hidden = !words.every((w) => text.includes(w));
-    if (!el.hidden && el.tagName === 'TR') n++;
-  }
-  shown.textContent = words.length === 0 ? '' : n + ' matching features';
+  for (const el of items) el.hidden = !matches(el.getAttribute('data-filter'), words);
+  // a feature matches by its name; when no name does, by the ids of its cases
+  const byName = rows.filter((tr) => matches(tr.getAttribute('data-feature'), words));
+  const keep = byName.length > 0 ? byName : rows.filter((tr) => matches(tr.getAttribute('data-cases'), words));
+  for (const tr of rows) tr.hidden = !keep.includes(tr);
+  shown.textContent = words.length === 0 ? '' : keep.length + ' of ' + rows.length + ' features';
 }
 box.addEventListener('input', apply);
 apply();

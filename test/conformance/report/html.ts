@@ -1,10 +1,11 @@
 /**
  * The self-contained HTML report (no network: inline style and script): the run's metadata, the
  * feature x implementation matrix as wpt.fyi shows browsers (rows features, columns
- * implementations, cells coloured by status and headroom band), a filter box over features and
- * cases, each failure with its message, mismatch, fixture and repro line, the baseline's expected
- * failures and fixed cases, the unsupported reasons, and the oracle sections. Every string from an
- * adapter or a fixture is escaped (html-template.ts).
+ * implementations, cells coloured by status and headroom band), a filter box over features (by
+ * name, else by the ids of their cases) and cases, each failure with its message, mismatch,
+ * fixture and repro line, the baseline's expected failures and fixed cases, the unsupported
+ * reasons, and the oracle sections. Every string from an adapter or a fixture is escaped
+ * (html-template.ts).
  */
 import type { CaseResult } from '../judge.ts';
 import { BASELINE_NOTES, OUTCOME_LABELS, cellInWords, exp1, failureDetails } from './failure.ts';
@@ -32,7 +33,7 @@ const inFeature = (c: CaseResult, f: string) => c.features.includes(f) || f in (
 function matrix(reports: readonly ImplementationReport[]): Markup {
   const rows = allFeatures(reports).map((f) => {
     const ids = reports.flatMap((r) => r.cases.filter((c) => inFeature(c, f)).map((c) => c.id));
-    return html`<tr data-filter="${filterText(f, ...new Set(ids))}"><th scope="row">${f}</th>${reports.map((r) => cell(r.features.find((x) => x.feature === f)))}</tr>`;
+    return html`<tr data-feature="${filterText(f)}" data-cases="${filterText(...new Set(ids))}"><th scope="row">${f}</th>${reports.map((r) => cell(r.features.find((x) => x.feature === f)))}</tr>`;
   });
   const heads = reports.map((r) => html`<th scope="col">${r.implementation}<div class="counts">${r.loadError ? 'could not be loaded' : countsInWords(r.counts)}</div></th>`);
   return html`<table id="matrix"><thead><tr><th scope="col">feature</th>${heads}</tr></thead><tbody>${rows}</tbody></table>`;

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHtml, summarize } from '../../../conformance/report/index.ts';
-import { hostileCases, meta, reports } from './results.ts';
+import { hostileCases, meta, reports, result } from './results.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -23,7 +23,7 @@ const OUT = resolve('out/report-html');
 
 describe.skipIf(!present)('the HTML report in headless chromium', () => {
   let browser: Browser;
-  const rs = [...reports(), summarize('evil', hostileCases)];
+  const rs = [...reports(), summarize('evil', [...hostileCases, result('rnn/relu_like', 'pass', ['rnn.forward'])])];
   const file = join(OUT, 'report.html');
 
   beforeAll(async () => {
@@ -59,17 +59,23 @@ describe.skipIf(!present)('the HTML report in headless chromium', () => {
     await page.close();
   });
 
-  it('the filter box keeps the features and cases that match every word typed', async () => {
+  it('the filter box keeps the features whose name matches every word typed, else those with a matching case, and the matching cases', async () => {
     const { page, problems } = await open();
+    const features = () => page.locator('#matrix tbody tr:visible th').allTextContents();
 
     await page.fill('#filter', 'rnn/g');
-    const visible = await page.locator('#matrix tbody tr:visible th').allTextContents();
+    const byCase = await features();
     const visibleCases = await page.locator('.case:visible h3 code').allTextContents();
+    const shown = await page.locator('#shown').textContent();
+    await page.fill('#filter', 'relu');
+    const byName = await features();
     await page.fill('#filter', '');
     const all = await page.locator('#matrix tbody tr:visible').count();
 
-    expect(visible).toEqual(['rnn.forward', 'rnn.packed']);
+    expect(byCase).toEqual(['rnn.forward', 'rnn.packed']);
     expect(visibleCases).toEqual(['rnn/g']);
+    expect(shown).toBe('2 of 7 features');
+    expect(byName).toEqual(['rnn.relu']);
     expect(all).toBe(7);
     expect(problems).toEqual([]);
     await page.close();
