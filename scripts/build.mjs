@@ -3,7 +3,7 @@
  * `npm run build` (and `npm pack`, through prepack): compiles the shipped TypeScript (reference/,
  * impl/, the engine in test/conformance/ and its harness, the CLI) to JavaScript with declarations
  * in dist/. tsc rewrites the `.ts` import specifiers of the emitted JavaScript; this script does
- * the same for the declarations, and copies what tsc does not emit (the worker's boot module).
+ * the same for the declarations, and copies what tsc does not emit (the worker's boot module, the report's JSON Schema).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,6 @@ for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true }))
   const rewritten = text.replace(/((?:from|import)\s*\(?\s*['"])(\.\.?\/[^'"]*)\.([cm]?)ts(['"])/g, '$1$2.$3js$4');
   if (rewritten !== text) writeFileSync(file, rewritten);
 }
-copyFileSync(join(root, 'test/conformance/isolation/boot.mjs'), join(dist, 'test/conformance/isolation/boot.mjs'));
+for (const asset of ['test/conformance/isolation/boot.mjs', 'test/conformance/report/report.schema.json']) copyFileSync(join(root, asset), join(dist, asset));
 chmodSync(join(dist, 'scripts/cli.js'), 0o755);
 console.log('build: dist/ written');

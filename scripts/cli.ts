@@ -11,7 +11,7 @@
  * not load, 2 a usage error, damaged fixtures, or nothing could run.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rmSync, symlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
@@ -19,7 +19,7 @@ import pc from 'picocolors';
 import { BUILT_IN, builtInAvailable } from '../test/conformance/adapters.ts';
 import { BaselineError, baselineOf, writeBaseline } from '../test/conformance/baseline.ts';
 import type { CaseResult } from '../test/conformance/judge.ts';
-import { formatJUnit, formatJson, formatMarkdown, formatText } from '../test/conformance/report/report.ts';
+import { formatText, writeReports } from '../test/conformance/report/index.ts';
 import { conformanceCases, runConformance, type ConformanceRun } from '../test/conformance/run.ts';
 import { SelectionError } from '../test/conformance/select.ts';
 import { GoldenError } from '../test/harness/golden.ts';
@@ -105,25 +105,11 @@ function progress(quiet: boolean) {
   };
 }
 
-/** "7 failed, 1 passed of 8": counts in words. */
-function countsInWords(results: CaseResult[]): string {
-  const n = (f: (r: CaseResult) => boolean) => results.filter(f).length;
-  const parts = [
-    [n((r) => r.status === 'fail' && r.baseline !== 'expected-failure'), 'failed'],
-    [n((r) => r.baseline === 'expected-failure'), 'failed as the baseline expects'],
-    [n((r) => r.status === 'pass'), 'passed'],
-    [n((r) => r.status === 'unsupported'), 'unsupported'],
-  ] as const;
-  return `${parts.filter(([k]) => k > 0).map(([k, w]) => `${k} ${w}`).join(', ') || 'nothing'} of ${results.length}`;
-}
-
-function writeReportFiles(outRoot: string, run: ConformanceRun): string {
+/** The reports of one run, each run in a folder of its own under `outRoot`, with `outRoot/latest` pointing at the newest. */
+function writeRunReports(outRoot: string, run: ConformanceRun): string {
   const stamp = run.meta.startedAt.replace(/[:.]/g, '-');
   const dir = join(outRoot, stamp);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'report.json'), formatJson(run.reports, run.extras));
-  writeFileSync(join(dir, 'report.md'), formatMarkdown(run.reports, run.extras));
-  writeFileSync(join(dir, 'junit.xml'), formatJUnit(run.reports));
+  writeReports(dir, run.reports, run.extras, run.meta);
   const latest = join(outRoot, 'latest');
   rmSync(latest, { force: true });
   try {
@@ -152,31 +138,24 @@ async function run(flags: RunFlags): Promise<number> {
     inProcess: flags.inProcess,
     cwd: CALLER_CWD,
     reproCommand: REPRO,
+    argv: ['rnnspec', ...process.argv.slice(2)],
     onAdapterStart: (name, total) => bar.start(name, total),
     onCase: (_, r, done, total) => {
       bar.tick(r, done, total);
       if (done === total) bar.stop();
     },
   });
-  console.log(formatText(result.reports, result.extras));
+  console.log(formatText(result.reports, result.extras, { meta: result.meta }));
   if (flags.stack) {
     for (const r of result.reports) for (const c of r.cases.filter((x) => x.stack)) console.log(`\n${pc.bold(`${r.implementation} ${c.id}`)}\n${c.stack}`);
   }
-  for (const f of result.loadFailures) console.error(pc.red(`${f.spec}: could not load: ${f.message}`));
-  const fixed = result.reports.flatMap((r) => r.cases.filter((c) => c.baseline === 'fixed').map((c) => `${r.implementation} ${c.id}`));
-  if (fixed.length > 0) console.log(pc.yellow(`\nlisted in the baseline but passing now (remove them from it): ${fixed.join(', ')}`));
-  console.log('');
-  for (const r of result.reports) console.log(`${r.implementation}: ${countsInWords(r.cases)}`);
   if (flags.writeBaseline) {
     const path = resolve(CALLER_CWD, flags.writeBaseline);
-    writeBaseline(path, baselineOf(result.reports.map((r) => ({ adapter: r.implementation, results: r.cases })), result.meta.torch));
+    writeBaseline(path, baselineOf(result.reports.map((r) => ({ adapter: r.implementation, results: r.cases })), result.meta.pytorch));
     console.log(`baseline written: ${relative(CALLER_CWD, path) || path}`);
   }
-  if (result.reports.length > 0) {
-    const dir = writeReportFiles(resolve(CALLER_CWD, flags.out), result);
-    console.log(`reports: ${relative(CALLER_CWD, dir) || dir}/ (report.json, report.md, junit.xml)`);
-  }
-  console.log(`${(result.meta.durationMs / 1000).toFixed(1)} s`);
+  const dir = writeRunReports(resolve(CALLER_CWD, flags.out), result);
+  console.log(`reports: ${relative(CALLER_CWD, dir) || dir}/ (report.json, report.md, junit.xml, report.html)`);
   return result.exitCode;
 }
 

@@ -54,9 +54,6 @@ export function applyBaseline(adapter: string, results: CaseResult[], baseline: 
   }
 }
 
-/** A result that fails the run: a failure no baseline expects. */
-export const failsRun = (r: CaseResult): boolean => r.status === 'fail' && r.baseline !== 'expected-failure';
-
 export function baselineOf(runs: Array<{ adapter: string; results: CaseResult[] }>, torch?: string): Baseline {
   const adapters = Object.fromEntries(
     runs.map(({ adapter, results }) => [adapter, Object.fromEntries(results.filter((r) => r.status === 'fail').map((r) => [r.id, { why: r.message }]))]),

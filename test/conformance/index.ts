@@ -12,6 +12,6 @@ export { readBaseline, writeBaseline, applyBaseline, baselineOf, type Baseline }
 export { runCase, runSuite, type CaseResult, type Status } from './judge.ts';
 export { suiteCases, type SuiteCase } from './cases.ts';
 export { selectCases, SelectionError, type Selection } from './select.ts';
-export { formatText, formatMarkdown, formatJson, formatJUnit, summarize, type ImplementationReport, type ReportExtras } from './report/report.ts';
+export { formatText, formatMarkdown, formatJson, formatJUnit, formatHtml, writeReports, summarize, type ImplementationReport, type ReportExtras, type RunMeta } from './report/index.ts';
 export { loadGolden, GoldenError } from '../harness/golden.ts';
 export type * from '../../impl/contract.ts';

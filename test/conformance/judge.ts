@@ -4,7 +4,8 @@
  * reason). One case's failure never stops the run.
  */
 import type { Adapter, PlainTensor } from '../../impl/contract.ts';
-import { compareTensors, type Comparison } from '../harness/compare.ts';
+import { compareTensors, type Comparison, type Mismatch } from '../harness/compare.ts';
+import { caseFile } from '../harness/golden.ts';
 import { EXACT, RENORM, tolerance, type Tolerance } from '../harness/tolerances.ts';
 import type { SuiteCase } from './cases.ts';
 import { GRADIENT_FEATURES, embeddingGradientsUnsupported, embeddingUnsupported, rnnGradientsUnsupported, rnnUnsupported } from './features.ts';
@@ -28,7 +29,11 @@ export interface CaseResult {
   unsupportedFeatures?: Record<string, string>;
   /** The adapter's own stack trace, when it threw. */
   stack?: string;
-  /** Set when a baseline of known failures was given (baseline.ts). */
+  /** For values outside the tolerance: which value, how many elements, the worst one and the tolerance. */
+  mismatch?: Mismatch & { name: string } & Tolerance;
+  /** The case's fixture file, relative to golden/. */
+  fixture?: string;
+  /** Set when a baseline of known failures is in use: a listed failure, an unlisted one, or a listed case that now passes. */
   baseline?: 'expected-failure' | 'new-failure' | 'fixed';
 }
 
@@ -97,7 +102,7 @@ function forwardOnly(c: SuiteCase, adapter: Adapter): { c: SuiteCase; skipped?: 
 export async function runCase(adapter: Adapter, full: SuiteCase, options: RunOptions = {}): Promise<CaseResult> {
   const repro = `${options.reproCommand ?? 'npx rnnspec run'} ${options.adapterArg ?? `--adapter ${adapter.name}`} --case ${full.id}`;
   const { c, skipped } = forwardOnly(full, adapter);
-  const base = { id: c.id, kind: c.kind, features: c.features, repro, ...(skipped ? { unsupportedFeatures: skipped } : {}) };
+  const base = { id: c.id, kind: c.kind, features: c.features, repro, fixture: caseFile(c.id), ...(skipped ? { unsupportedFeatures: skipped } : {}) };
   const unsupported = c.kind === 'rnn' ? rnnUnsupported(c.input, adapter.capabilities) : embeddingUnsupported(c.input, adapter.capabilities);
   if (unsupported !== null) return { ...base, status: 'unsupported', message: unsupported, headroom: 0, maxAbsError: 0, ms: 0 };
   const run = c.kind === 'rnn' ? adapter.rnn : adapter.embedding;
@@ -134,8 +139,12 @@ export async function runCase(adapter: Adapter, full: SuiteCase, options: RunOpt
     if (a === undefined) {
       return { ...base, status: 'fail', message: `${name} is missing from the result [${context}]`, headroom: Infinity, maxAbsError: Infinity, ms };
     }
-    const cmp = compareTensors(a, e, { name, tolerance: toleranceFor(c, name, e.dtype), context });
-    if (!cmp.ok) return { ...base, status: 'fail', message: cmp.message, headroom: cmp.headroom, maxAbsError: cmp.maxAbsError, ms };
+    const tol = toleranceFor(c, name, e.dtype);
+    const cmp = compareTensors(a, e, { name, tolerance: tol, context });
+    if (!cmp.ok) {
+      const mismatch = cmp.mismatch && { name, ...cmp.mismatch, ...tol };
+      return { ...base, status: 'fail', message: cmp.message, headroom: cmp.headroom, maxAbsError: cmp.maxAbsError, ms, ...(mismatch ? { mismatch } : {}) };
+    }
     comparisons.push(cmp);
   }
   const worst = comparisons.reduce((w, x) => (x.headroom > w.headroom ? x : w), comparisons[0]);

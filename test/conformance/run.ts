@@ -6,13 +6,12 @@
  */
 import type { Adapter } from '../../impl/contract.ts';
 import { loadGolden } from '../harness/golden.ts';
-import { PACKAGE_VERSION } from '../harness/package-root.ts';
 import { loadAdapter, type AdapterSpec } from './adapters.ts';
-import { applyBaseline, failsRun, readBaseline, type Baseline } from './baseline.ts';
+import { applyBaseline, readBaseline, type Baseline } from './baseline.ts';
 import { suiteCases, type SuiteCase } from './cases.ts';
 import { runSuite, type CaseResult } from './judge.ts';
 import { voteSuite } from './oracles/vote.ts';
-import { summarize, type ImplementationReport, type ReportExtras } from './report/report.ts';
+import { runMeta, summarize, unloadable, type AdapterMeta, type ImplementationReport, type ReportExtras, type RunMeta } from './report/index.ts';
 import { selectCases, type Selection } from './select.ts';
 
 export interface ConformanceOptions extends Selection {
@@ -31,6 +30,8 @@ export interface ConformanceOptions extends Selection {
   reproCommand?: string;
   /** Vote golden, reference and onnxruntime against each other, and check ONNX export fidelity, when those adapters run. */
   oracles?: boolean;
+  /** The command line as typed, for the report's metadata. */
+  argv?: readonly string[];
   onAdapterStart?(name: string, cases: number): void;
   onCase?(adapter: string, result: CaseResult, done: number, total: number): void;
 }
@@ -41,7 +42,7 @@ export interface LoadFailure {
 }
 
 export interface ConformanceRun {
-  meta: { rnnspec: string; torch: string; node: string; platform: string; startedAt: string; durationMs: number; adapters: Array<{ name: string; source: string }> };
+  meta: RunMeta;
   cases: SuiteCase[];
   reports: ImplementationReport[];
   loadFailures: LoadFailure[];
@@ -62,19 +63,21 @@ export function conformanceCases(options: Selection & { torch?: string } = {}): 
 const FIXTURES_TORCH = '1.13';
 
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceRun> {
-  const started = Date.now();
+  const started = new Date();
   const cases = conformanceCases(options);
   const torch = options.torch ?? FIXTURES_TORCH;
   const given = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
   const reports: ImplementationReport[] = [];
   const loadFailures: LoadFailure[] = [];
-  const ran: Array<{ adapter: Adapter; source: string }> = [];
+  const ran: Array<{ adapter: Adapter; meta: AdapterMeta }> = [];
   for (const spec of options.adapters) {
     let loaded;
     try {
       loaded = await loadAdapter(spec, { cwd: options.cwd, timeoutMs: options.timeoutMs, inProcess: options.inProcess, torch });
     } catch (e) {
-      loadFailures.push({ spec: typeof spec === 'string' ? spec : spec.name, message: e instanceof Error ? e.message : String(e) });
+      const failure = { spec: typeof spec === 'string' ? spec : spec.name, message: e instanceof Error ? e.message : String(e) };
+      loadFailures.push(failure);
+      reports.push(unloadable(failure.spec, failure.message));
       continue;
     }
     const { adapter, source, isolated } = loaded;
@@ -90,7 +93,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     const baseline = given ?? (options.shippedBaselines !== false && loaded.baseline ? readBaseline(loaded.baseline) : undefined);
     if (baseline) applyBaseline(adapter.name, results, baseline);
     reports.push(summarize(adapter.name, results));
-    ran.push({ adapter, source });
+    ran.push({ adapter, meta: { name: adapter.name, loadedFrom: source, builtIn: typeof spec === 'string' && source === spec } });
   }
   const extras: ReportExtras = {};
   if (options.oracles !== false) {
@@ -100,13 +103,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     if (onnxruntime) extras.exportFidelity = await (await import('./oracles/fidelity.ts')).exportFidelity(cases);
   }
   for (const { adapter } of ran) await adapter.dispose?.();
-  const failed = loadFailures.length > 0 || reports.some((r) => r.cases.some(failsRun));
+  const failed = loadFailures.length > 0 || reports.some((r) => r.counts.failed > 0);
   return {
-    meta: {
-      rnnspec: PACKAGE_VERSION, torch, node: process.version, platform: `${process.platform}-${process.arch}`,
-      startedAt: new Date(started).toISOString(), durationMs: Date.now() - started,
-      adapters: ran.map(({ adapter, source }) => ({ name: adapter.name, source })),
-    },
+    meta: runMeta({ pytorch: torch, adapters: ran.map((a) => a.meta), startedAt: started, argv: options.argv ?? [] }, reports),
     cases, reports, loadFailures, extras,
     exitCode: ran.length === 0 ? 2 : failed ? 1 : 0,
   };

@@ -16,6 +16,7 @@ import { loadAdapter, type AdapterSpec } from './adapters.ts';
 import { applyBaseline, readBaseline, type Baseline } from './baseline.ts';
 import type { SuiteCase } from './cases.ts';
 import { runCase } from './judge.ts';
+import { formatCase } from './report/index.ts';
 import { conformanceCases } from './run.ts';
 import type { Selection } from './select.ts';
 
@@ -62,7 +63,7 @@ export function describeConformance(adapter: AdapterSpec | Promise<Adapter> | ((
             if (baseline) applyBaseline(loaded!.name, [r], baseline);
             if (r.status === 'unsupported') ctx.skip(r.message);
             if (r.baseline === 'expected-failure') return;
-            expect(r.status, `${r.message}\nrepro: ${r.repro}`).not.toBe('fail');
+            expect(r.status, formatCase(r, { color: false })).not.toBe('fail');
           }, (options.timeoutMs ?? 20_000) + 10_000);
         }
       });

@@ -27,18 +27,29 @@ export interface Comparison {
   /** The largest |a - e| over finite pairs. */
   maxAbsError: number;
   message: string;
+  /** For values outside the tolerance (not for a shape or dtype mismatch): how many, and the worst one. */
+  mismatch?: Mismatch;
 }
 
-function indexOf(flat: number, shape: readonly number[]): string {
+export interface Mismatch {
+  count: number;
+  /** The worst element's index, one entry per dimension. */
+  index: number[];
+  actual: number | bigint;
+  expected: number | bigint;
+}
+
+function indexOf(flat: number, shape: readonly number[]): number[] {
   const idx: number[] = [];
   for (let k = shape.length - 1; k >= 0; k--) {
     idx.unshift(flat % shape[k]);
     flat = Math.floor(flat / shape[k]);
   }
-  return `[${idx.join(',')}]`;
+  return idx;
 }
 
-function show(v: number | bigint): string {
+/** An element as the failure format writes it: `-0` keeps its sign, int64 values print whole. */
+export function show(v: number | bigint): string {
   if (typeof v === 'bigint') return v.toString();
   if (Object.is(v, -0)) return '-0';
   return String(v);
@@ -58,6 +69,7 @@ export function compareTensors(actual: Comparable, expected: Comparable, options
   let headroom = 0;
   let maxAbsError = 0;
   let worst = -1;
+  let count = 0;
   for (let i = 0; i < expected.data.length; i++) {
     const a = actual.data[i];
     const e = expected.data[i];
@@ -76,17 +88,17 @@ export function compareTensors(actual: Comparable, expected: Comparable, options
       const budget = atol + rtol * Math.abs(e);
       h = budget === 0 ? Infinity : err / budget;
     }
+    if (h > 1) count++;
     if (worst < 0 || h > headroom) {
       headroom = h;
       worst = i;
     }
   }
   const ok = headroom <= 1;
-  const message =
-    ok || worst < 0
-      ? `${name} matches (headroom ${headroom.toPrecision(3)})${ctx}`
-      : `${name}${indexOf(worst, expected.shape)} = ${show(actual.data[worst])} but should be ${show(expected.data[worst])} (atol ${atol}, rtol ${rtol})${ctx}`;
-  return { ok, headroom, maxAbsError, message };
+  if (ok || worst < 0) return { ok, headroom, maxAbsError, message: `${name} matches (headroom ${headroom.toPrecision(3)})${ctx}` };
+  const mismatch: Mismatch = { count, index: indexOf(worst, expected.shape), actual: actual.data[worst], expected: expected.data[worst] };
+  const message = `${name}[${mismatch.index.join(',')}] = ${show(mismatch.actual)} but should be ${show(mismatch.expected)} (atol ${atol}, rtol ${rtol})${ctx}`;
+  return { ok, headroom, maxAbsError, message, mismatch };
 }
 
 /** Asserts (throws with the one failure format) and returns the comparison for headroom records. */

@@ -15,6 +15,9 @@ import { PACKAGE_ROOT } from './package-root.ts';
 export const GOLDEN_DIR = process.env.RNNSPEC_GOLDEN_DIR ?? join(PACKAGE_ROOT, 'golden');
 export const EXPORTER = join(PACKAGE_ROOT, 'scripts', 'export_golden.py');
 
+/** A case's fixture file, relative to golden/. */
+export const caseFile = (id: string): string => `cases/${id}.json`;
+
 // ---- schema -----------------------------------------------------------------------------------
 const element = z.union([z.number(), z.string(), z.boolean()]);
 const tensorSchema = z.object({
@@ -143,7 +146,7 @@ export function loadGolden(dir = GOLDEN_DIR, exporterPath: string | null = EXPOR
 
   const seen = new Map<string, string>();
   const cases = manifest.cases.map((id) => {
-    const file = `cases/${id}.json`;
+    const file = caseFile(id);
     if (seen.has(id)) throw new GoldenError(`golden/${file}: duplicate case id '${id}' in golden/manifest.json`);
     seen.set(id, file);
     if (!(file in manifest.files)) throw new GoldenError(`golden/${file}: case '${id}' has no file entry in golden/manifest.json`);

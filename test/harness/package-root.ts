@@ -7,13 +7,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-function findRoot(from: string): string {
+function manifest(dir: string): { name?: string; version?: string } | null {
+  const file = join(dir, 'package.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string }) : null;
+}
+
+/** The nearest folder at or above `from` whose package.json is rnnspec's, or null. */
+export function findPackageRoot(from: string): string | null {
   for (let dir = from; ; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'rnnspec') return dir;
-    if (dirname(dir) === dir) throw new Error(`rnnspec: no package.json of rnnspec above ${from}`);
+    if (manifest(dir)?.name === 'rnnspec') return dir;
+    if (dirname(dir) === dir) return null;
   }
 }
 
-export const PACKAGE_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
-export const PACKAGE_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+/** The version in the package.json of the rnnspec at or above `from`, or 'unknown'. */
+export function packageVersion(from: string): string {
+  const root = findPackageRoot(from);
+  return (root && manifest(root)?.version) || 'unknown';
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const PACKAGE_ROOT = findPackageRoot(here) ?? here;
+export const PACKAGE_VERSION = packageVersion(here);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { behaviourMutants, claimsNothing, numericMutants } from '../../../impl/mutants/index.ts';
 import { loadGolden } from '../../harness/golden.ts';
 import { suiteCases } from '../../conformance/cases.ts';
-import { summarize } from '../../conformance/report/report.ts';
+import { summarize } from '../../conformance/report/index.ts';
 import { runCase, runSuite } from '../../conformance/judge.ts';
 
 const cases = suiteCases(loadGolden().cases);
@@ -19,7 +19,7 @@ describe('the suite catches every numeric mutant', () => {
     expect(failed.length).toBeGreaterThan(0);
     // a numeric mutant fails on values, with the one failure format
     expect(failed[0].message).toMatch(/ but should (be|have) .* \[(rnn|embedding) case=\S+ impl=mutant-/);
-    expect(failed[0].repro).toBe(`npm run conformance -- --adapter ${adapter.name} --case ${failed[0].id}`);
+    expect(failed[0].repro).toBe(`npx rnnspec run --adapter ${adapter.name} --case ${failed[0].id}`);
   });
   it('the matrix marks the broken feature as failing', async () => {
     const adapter = numericMutants.find((m) => m.name === 'mutant-packed-h_n-includes-padding')!;

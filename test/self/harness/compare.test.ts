@@ -17,6 +17,12 @@ describe('compareTensors', () => {
     expect(c.ok).toBe(false);
     expect(c.message).toBe(`output[1] = ${Math.fround(0.1201)} but should be ${Math.fround(0.1302)} (atol 0.00001, rtol 0.0000013) [rnn case=x impl=y]`);
   });
+  it('counts the elements outside the tolerance and names the worst by its index', () => {
+    const c = compareTensors(f32([0, 1, 2, 3, 4, 5], [2, 3]), f32([0, 1.5, 2, 3, 4.2, 5], [2, 3]), { name: 'h_n', tolerance: tol });
+    expect(c.mismatch).toEqual({ count: 2, index: [0, 1], actual: 1, expected: 1.5 });
+    expect(compareTensors(f32([1, 2]), f32([1, 2], [1, 2]), { name: 'y', tolerance: tol }).mismatch).toBeUndefined();
+    expect(compareTensors(f32([1, 2]), f32([1, 2]), { name: 'y', tolerance: tol }).mismatch).toBeUndefined();
+  });
   it('NaN equals only NaN, and never Infinity', () => {
     expect(compareTensors(f32([NaN]), f32([NaN]), { name: 'y', tolerance: tol }).ok).toBe(true);
     expect(compareTensors(f32([NaN]), f32([Infinity]), { name: 'y', tolerance: tol }).ok).toBe(false);
