@@ -1,7 +1,7 @@
 /**
- * `torch.tensor` and `torch.as_tensor` for JavaScript data (shared/spec/pytorch-semantics.md §1).
+ * `torch.tensor` and `torch.as_tensor` for JavaScript data (docs/spec.md §1).
  *
- * `tensor(data)` always copies. Without `dtype` it infers one as DESIGN.md's JavaScript rule says:
+ * `tensor(data)` always copies. Without `dtype` it infers one as the JavaScript rule of docs/design.md §7 says:
  * integer numbers and bigints are Python ints (int64), other numbers Python floats (float32),
  * booleans bool, a typed array keeps its element type, a Tensor its dtype; nested arrays promote
  * (§1.1). Shapes come from the first element at each depth and ragged input raises PyTorch's errors
@@ -184,7 +184,7 @@ export function tensor(data: TensorData, options: TensorOptions = {}): Tensor {
   return finish(new Tensor(dtype, sizes, storage, { pinned }), options);
 }
 
-/** `torch.as_tensor(data, dtype=None)`: shares memory when it can (spec §1.4). */
+/** `torch.as_tensor(data, dtype=None)`: shares memory when it can (docs/spec.md §1.4). */
 export function asTensor(data: TensorData, options: Pick<TensorOptions, 'dtype' | 'device'> = {}): Tensor {
   checkDevice(options);
   if (data instanceof Tensor) return options.dtype === undefined ? data : data.to(options.dtype);

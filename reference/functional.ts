@@ -8,7 +8,7 @@
  *             s_n = 1, or 1 / count(k in input) with scale_grad_by_freq; sparse=True gives the same
  *             terms as an uncoalesced COO tensor.
  *
- * Follows shared/spec/pytorch-semantics.md §2.2 (forward), §2.3 (max_norm), §2.4 (backward) and the
+ * Follows docs/spec.md §2.2 (forward), §2.3 (max_norm), §2.4 (backward) and the
  * error texts of §2.6, in PyTorch 1.13's order of checks (torch/nn/functional.py `embedding`, then
  * aten/src/ATen/native/Embedding.cpp).
  */
@@ -135,7 +135,7 @@ function embeddingSparseBackward(grad: Tensor, indices: Tensor, numWeights: numb
 
 // ---- torch.embedding_renorm_(weight, indices, max_norm, norm_type) ------------------------------
 /**
- * Rescales, in place, each distinct referenced row whose p-norm exceeds `maxNorm` (spec §2.3) and
+ * Rescales, in place, each distinct referenced row whose p-norm exceeds `maxNorm` (docs/spec.md §2.3) and
  * bumps `weight._version` once, even when no row changes. No gradient flows through it.
  */
 export function embeddingRenorm_(weight: Tensor, indices: Tensor, maxNorm: number, normType: number): Tensor {

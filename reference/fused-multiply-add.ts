@@ -1,6 +1,6 @@
 /**
  * fma(a, b, c) = round(a * b + c): the exact value of a*b + c, rounded ONCE to float32 or float64
- * (IEEE 754-2008 §5.4.1 fusedMultiplyAdd), to nearest, ties to even.
+ * (IEEE 754-2008, clause 5.4.1, fusedMultiplyAdd), to nearest, ties to even.
  *
  * PyTorch's CPU `acc.add_(x, alpha)` computes acc + x * alpha this way (a vectorised fmadd, or a
  * scalar expression the compiler contracts into one FMA). JavaScript has no FMA: `a * b + c` in

@@ -1,6 +1,6 @@
 /**
  * torch.nn.utils.rnn of PyTorch 1.13: PackedSequence and its helpers
- * (shared/spec/pytorch-semantics.md §3.3; errors §3.4; quirks §5).
+ * (docs/spec.md §3.3; errors §3.4; quirks §5).
  *
  * A PackedSequence keeps only the valid steps of a batch, time-major, the batch sorted by
  * decreasing length (`sorted_indices`; `unsorted_indices` is its inverse):
@@ -155,7 +155,7 @@ export function packPaddedSequence(
 }
 
 // ---- pad_sequence and pack_sequence -------------------------------------------------------------
-/** The broadcast check of `copy_` of a sequence into its padded slot (spec §3.4). */
+/** The broadcast check of `copy_` of a sequence into its padded slot (docs/spec.md §3.4). */
 function checkSlot(slot: readonly number[], seq: Tensor): void {
   const n = Math.max(slot.length, seq.dim());
   const result: number[] = [];
