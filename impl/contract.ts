@@ -1,7 +1,7 @@
 /**
  * The adapter contract: what a third party writes to have rnnspec validate an implementation.
  *
- * Framework-neutral and small: plain `{dtype, shape, data}`
+ * Framework-neutral and small (docs/design.md §3): plain `{dtype, shape, data}`
  * tensors in row-major typed arrays, PyTorch's parameter names, promises allowed. An adapter
  * declares its capabilities and implements only what it claims; the suite reports every case it
  * cannot express as `unsupported` (with the reason) and never passes it silently.

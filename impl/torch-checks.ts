@@ -1,6 +1,6 @@
 /**
  * What PyTorch checks before it computes, for adapters whose backend would silently answer where
- * PyTorch raises (spec §3.4): errors carry PyTorch's exception type as `name` and its exact text.
+ * PyTorch raises (docs/spec.md §3.4): errors carry PyTorch's exception type as `name` and its exact text.
  * Shared by the ONNX Runtime and tfjs adapters.
  */
 import type { PlainTensor, RnnCase } from './contract.ts';
@@ -35,14 +35,14 @@ export function checkPacked(lengths: readonly number[], enforceSorted: boolean, 
   if (Math.min(...lengths) <= 0) {
     throw torchError('RuntimeError', "Length of all samples has to be greater than 0, but found an element in 'lengths' that is <= 0");
   }
-  // torch 1.13 packs garbage here (spec §5); rnnspec's documented deviation raises instead.
+  // torch 1.13 packs garbage here (docs/spec.md §5); rnnspec's documented deviation raises instead.
   const i = lengths.findIndex((l) => l > T);
   if (i >= 0) throw torchError('ValueError', `pack_padded_sequence: lengths[${i}]=${lengths[i]} exceeds the padded sequence length ${T}`);
 }
 
 /**
  * With enforce_sorted=False PyTorch permutes h0 with `index_select(1, sorted_indices)` before its
- * shape check (spec §5): a batch larger than N keeps rows 0..N-1 (the permutation only names them),
+ * shape check (docs/spec.md §5): a batch larger than N keeps rows 0..N-1 (the permutation only names them),
  * a smaller one fails inside index_select.
  */
 function checkPackedH0Rows(h0: PlainTensor, lengths: readonly number[]): void {
@@ -108,7 +108,7 @@ export function checkRnnInput(c: RnnCase): RnnInputLayout {
   return { L, N, I, unbatched, batchFirst, ...(lengths ? { lengths } : {}), hShape };
 }
 
-/** Index range, as F.embedding checks it (spec §2.2, §2.3); backends that would wrap negatives (ORT's Gather) or
+/** Index range, as F.embedding checks it (docs/spec.md §2.2, §2.3); backends that would wrap negatives (ORT's Gather) or
  * raise in their own words (tfjs) call it first. */
 export function checkEmbeddingIndices(indices: PlainTensor, V: number, E: number, maxNorm: boolean): void {
   const idx = Array.from(indices.data as ArrayLike<number | bigint>, Number);

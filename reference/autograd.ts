@@ -2,7 +2,7 @@
  * A small reverse-mode autograd: nodes record how to push a gradient back to their inputs, and
  * `runBackward` visits them in reverse topological order, accumulating into leaves' `.grad`.
  *
- * As in PyTorch (shared/spec/pytorch-semantics.md §1.5, §2.3): every tensor an op saves for its
+ * As in PyTorch (docs/spec.md §1.5, §2.3): every tensor an op saves for its
  * backward is checked against its version counter, so an in-place change made after the save
  * raises "one of the variables needed for gradient computation has been modified by an inplace
  * operation"; saved tensors are freed after backward unless retainGraph is set.

@@ -1,7 +1,7 @@
 /**
- * `torch.tensor` and `torch.as_tensor` for JavaScript data (shared/spec/pytorch-semantics.md §1).
+ * `torch.tensor` and `torch.as_tensor` for JavaScript data (docs/spec.md §1).
  *
- * `tensor(data)` always copies. Without `dtype` it infers one as DESIGN.md's JavaScript rule says:
+ * `tensor(data)` always copies. Without `dtype` it infers one as the JavaScript rule of docs/design.md §7 says:
  * integer numbers and bigints are Python ints (int64), other numbers Python floats (float32),
  * booleans bool, a typed array keeps its element type, a Tensor its dtype; nested arrays promote
  * (§1.1). Shapes come from the first element at each depth and ragged input raises PyTorch's errors
@@ -42,7 +42,12 @@ function isSequence(x: unknown): x is ArrayLike<unknown> {
 }
 
 // ---- dtype inference (infer_scalar_type in torch/csrc/utils/tensor_new.cpp) --------------------
-function inferScalarType(x: unknown): DType {
+/**
+ * `lists` holds the arrays being walked (x's ancestors). PyTorch refuses a list that contains
+ * itself; a longer cycle ([[0, z]] in z) recurses until its C stack overflows (a segfault in 1.13
+ * and 2.6), so rnnspec refuses every cycle with that same TypeError.
+ */
+function inferScalarType(x: unknown, lists = new Set<unknown>()): DType {
   if (typeof x === 'boolean') return 'bool';
   if (typeof x === 'bigint') return 'int64';
   if (typeof x === 'number') return Number.isInteger(x) ? 'int64' : 'float32';
@@ -58,22 +63,31 @@ function inferScalarType(x: unknown): DType {
   }
   if (Array.isArray(x)) {
     if (x.length === 0) return 'float32'; // the default dtype
-    return x.map(inferScalarType).reduce(promoteTypes);
+    if (lists.has(x)) throw new PyTypeError('new(): self-referential lists are incompatible');
+    lists.add(x);
+    const dtype = x.map((item) => inferScalarType(item, lists)).reduce(promoteTypes);
+    lists.delete(x);
+    return dtype;
   }
   if (typeof x === 'string') throw new PyTypeError("new(): invalid data type 'str'");
   throw new RuntimeError(`Could not infer dtype of ${pythonTypeName(x)}`);
 }
 
 // ---- shape (compute_sizes): the first element at each depth -----------------------------------
+/** torch/csrc/utils/tensor_new.cpp's MAX_DIMS (128 dims pass and 129 fail in 1.13 and 2.6). */
+const MAX_DIMS = 128;
+
 function computeSizes(x: unknown): number[] {
   const sizes: number[] = [];
   let seq = x;
   while (isSequence(seq)) {
     sizes.push(seq.length);
+    // also ends a cycle through first elements (z = [z]), which PyTorch walks until this limit
+    if (sizes.length > MAX_DIMS) throw new ValueError(`too many dimensions '${pythonTypeName(seq)}'`);
     if (seq.length === 0) break;
     seq = seq[0];
   }
-  // a Python str is a sequence of str: PyTorch walks into it until it hits its 64-dim limit
+  // a Python str is a sequence of str: PyTorch walks into it until it passes MAX_DIMS
   if (typeof seq === 'string' && sizes.length > 0) throw new ValueError("too many dimensions 'str'");
   return sizes;
 }
@@ -170,7 +184,7 @@ export function tensor(data: TensorData, options: TensorOptions = {}): Tensor {
   return finish(new Tensor(dtype, sizes, storage, { pinned }), options);
 }
 
-/** `torch.as_tensor(data, dtype=None)`: shares memory when it can (spec §1.4). */
+/** `torch.as_tensor(data, dtype=None)`: shares memory when it can (docs/spec.md §1.4). */
 export function asTensor(data: TensorData, options: Pick<TensorOptions, 'dtype' | 'device'> = {}): Tensor {
   checkDevice(options);
   if (data instanceof Tensor) return options.dtype === undefined ? data : data.to(options.dtype);

@@ -3,7 +3,7 @@
  *
  * Storage is a contiguous row-major typed array per dtype; int64 uses BigInt64Array so every
  * int64 value (including 2^53 + 1) round-trips exactly; bool is a Uint8Array of 0/1.
- * Conversions follow shared/spec/pytorch-semantics.md §1.2: floats truncate toward zero into
+ * Conversions follow docs/spec.md §1.2: floats truncate toward zero into
  * integers, NaN/inf/out-of-range raise "value cannot be converted to type <t> without overflow",
  * negative ints wrap into uint8 down to -255, and a Python int reaches float32 through float64.
  */
@@ -42,7 +42,7 @@ export function allocate(dtype: DType, n: number): Storage {
   }
 }
 
-/** The dtype a typed array stands for (DESIGN.md: typed arrays play the role of numpy arrays). */
+/** The dtype a typed array stands for (docs/design.md §7: typed arrays play the role of numpy arrays). */
 export function dtypeOfTypedArray(a: ArrayBufferView): DType | undefined {
   if (a instanceof Float32Array) return 'float32';
   if (a instanceof Float64Array) return 'float64';
@@ -54,7 +54,7 @@ export function dtypeOfTypedArray(a: ArrayBufferView): DType | undefined {
   return undefined;
 }
 
-/** numpy's name for a typed array that has no torch dtype (for the TypeError of spec §1.6). */
+/** numpy's name for a typed array that has no torch dtype (for the TypeError of docs/spec.md §1.6). */
 export function numpyNameOfTypedArray(a: ArrayBufferView): string {
   if (a instanceof Uint16Array) return 'numpy.uint16';
   if (a instanceof Uint32Array) return 'numpy.uint32';
@@ -109,7 +109,7 @@ export function promoteTypes(a: DType, b: DType): DType {
   return 'int64';
 }
 
-// ---- one Python scalar into a dtype (torch.tensor(data, dtype=...)), spec §1.2 ---------------
+// ---- one Python scalar into a dtype (torch.tensor(data, dtype=...)), docs/spec.md §1.2 ---------------
 
 /** A Python scalar as rnnspec sees it: an int (integer number or bigint), a float, or a bool. */
 export type PyScalar = { kind: 'int'; value: bigint } | { kind: 'float'; value: number } | { kind: 'bool'; value: boolean };

@@ -6,7 +6,7 @@
  *           row padding_idx then zeroed, or `_weight` itself (same storage, nothing zeroed);
  *   forward(input) = F.embedding(input, weight, padding_idx, max_norm, norm_type, scale_grad_by_freq, sparse).
  *
- * Follows shared/spec/pytorch-semantics.md §2.1 (construction, padding_idx normalisation), §2.5
+ * Follows docs/spec.md §2.1 (construction, padding_idx normalisation), §2.5
  * (from_pretrained) and the errors of §2.6. Random init uses rnnspec's own Generator, not torch's
  * stream, so only its statistics match PyTorch.
  */

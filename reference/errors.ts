@@ -3,7 +3,7 @@
  *
  * rnnspec raises what PyTorch 1.13 raises: the same Python exception type (as `name`) and the
  * same text (as `message`), so that a test can compare both with a golden fixture
- * (shared/spec/pytorch-semantics.md §1.6, §2.6, §3.4).
+ * (docs/spec.md §1.6, §2.6, §3.4).
  */
 
 export type PythonErrorType =

@@ -8,12 +8,13 @@
  *             s_n = 1, or 1 / count(k in input) with scale_grad_by_freq; sparse=True gives the same
  *             terms as an uncoalesced COO tensor.
  *
- * Follows shared/spec/pytorch-semantics.md §2.2 (forward), §2.3 (max_norm), §2.4 (backward) and the
+ * Follows docs/spec.md §2.2 (forward), §2.3 (max_norm), §2.4 (backward) and the
  * error texts of §2.6, in PyTorch 1.13's order of checks (torch/nn/functional.py `embedding`, then
  * aten/src/ATen/native/Embedding.cpp).
  */
 import { attach, isGradEnabled, noGrad } from './autograd.ts';
 import { isFloatingPoint, legacyTypeName, scalarTypeName } from './dtype.ts';
+import { fusedMultiplyAdd } from './fused-multiply-add.ts';
 import { AssertionError, AttributeError, IndexError, PyTypeError, RuntimeError } from './errors.ts';
 import { pythonTypeName } from './python.ts';
 import type { FloatStorage } from './ops/pointwise.ts';
@@ -89,9 +90,11 @@ function torchEmbedding(weight: Tensor, indices: Tensor, paddingIdx: number | bo
 }
 
 /**
- * embedding_dense_backward_cpu: gW[k] += s_n * g_n in input order, as one fused multiply-add per
- * element. In float32 the product of two floats is exact in double, so fround(g * s + acc) is that
- * FMA; in float64 (s != 1 only) the product rounds once more than a true FMA.
+ * embedding_dense_backward_cpu: gW[k] += s_n * g_n in input order (`grad_weight[k].add_(grad[n], s)`),
+ * one rounding per element in the grad's dtype: with s = 1 a plain sum (in double, then rounded to
+ * float32: still one correct rounding of a sum of two floats), with s = 1/count a fused
+ * multiply-add in float32 and float64 alike (torch 1.13's output differs from multiply-then-add in
+ * either dtype).
  */
 function embeddingDenseBackward(grad: Tensor, indices: Tensor, numWeights: number, paddingIdx: number, scaleGradByFreq: boolean): Tensor {
   const D = grad.shape[grad.dim() - 1];
@@ -99,13 +102,17 @@ function embeddingDenseBackward(grad: Tensor, indices: Tensor, numWeights: numbe
   const rows = indexValues(indices).map(Number);
   const counts = new Map<number, number>();
   for (const k of rows) counts.set(k, (counts.get(k) ?? 0) + 1); // padding positions count too
-  const round = grad.dtype === 'float32' ? Math.fround : (v: number) => v;
+  const dtype = grad.dtype as 'float32' | 'float64';
+  const round = dtype === 'float32' ? Math.fround : (v: number) => v;
   const g = grad.data as FloatStorage;
   const gW = gradWeight.data as FloatStorage;
   rows.forEach((k, n) => {
     if (k === paddingIdx) return; // the padding row gets no gradient
     const s = scaleGradByFreq ? round(1 / counts.get(k)!) : 1; // divided by the count, not its square root
-    for (let j = 0; j < D; j++) gW[k * D + j] = round(g[n * D + j] * s + gW[k * D + j]);
+    for (let j = 0; j < D; j++) {
+      const at = k * D + j;
+      gW[at] = s === 1 ? round(g[n * D + j] + gW[at]) : fusedMultiplyAdd(g[n * D + j], s, gW[at], dtype);
+    }
   });
   return gradWeight;
 }
@@ -128,7 +135,7 @@ function embeddingSparseBackward(grad: Tensor, indices: Tensor, numWeights: numb
 
 // ---- torch.embedding_renorm_(weight, indices, max_norm, norm_type) ------------------------------
 /**
- * Rescales, in place, each distinct referenced row whose p-norm exceeds `maxNorm` (spec §2.3) and
+ * Rescales, in place, each distinct referenced row whose p-norm exceeds `maxNorm` (docs/spec.md §2.3) and
  * bumps `weight._version` once, even when no row changes. No gradient flows through it.
  */
 export function embeddingRenorm_(weight: Tensor, indices: Tensor, maxNorm: number, normType: number): Tensor {

@@ -1,6 +1,6 @@
 /**
  * torch.nn.utils.rnn of PyTorch 1.13: PackedSequence and its helpers
- * (shared/spec/pytorch-semantics.md §3.3; errors §3.4; quirks §5).
+ * (docs/spec.md §3.3; errors §3.4; quirks §5).
  *
  * A PackedSequence keeps only the valid steps of a batch, time-major, the batch sorted by
  * decreasing length (`sorted_indices`; `unsorted_indices` is its inverse):
@@ -13,7 +13,8 @@
  */
 import { asTensor, type TensorData } from './creation.ts';
 import { castElement, type DType, type Scalar } from './dtype.ts';
-import { IndexError, RuntimeError, ValueError } from './errors.ts';
+import { IndexError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
+import { pythonTypeName } from './python.ts';
 import { Tensor } from './tensor.ts';
 import { cat, indexSelect, narrow, stack, transpose, view } from './ops/index.ts';
 
@@ -154,7 +155,7 @@ export function packPaddedSequence(
 }
 
 // ---- pad_sequence and pack_sequence -------------------------------------------------------------
-/** The broadcast check of `copy_` of a sequence into its padded slot (spec §3.4). */
+/** The broadcast check of `copy_` of a sequence into its padded slot (docs/spec.md §3.4). */
 function checkSlot(slot: readonly number[], seq: Tensor): void {
   const n = Math.max(slot.length, seq.dim());
   const result: number[] = [];
@@ -174,9 +175,29 @@ function checkSlot(slot: readonly number[], seq: Tensor): void {
   }
 }
 
+/**
+ * pad_sequence's `tuple(sequences)`: any iterable (a Tensor iterates along dim 0), each item a
+ * Tensor, checked with the messages of torch 1.13's Python layer and argument parser.
+ */
+function sequenceTuple(sequences: Iterable<unknown> | Tensor): Tensor[] {
+  if (sequences instanceof Tensor) {
+    if (sequences.dim() === 0) throw new PyTypeError('iteration over a 0-d tensor');
+    return Array.from({ length: sequences.shape[0] }, (_, i) => select(sequences, 0, i));
+  }
+  if (typeof (sequences as { [Symbol.iterator]?: unknown } | null | undefined)?.[Symbol.iterator] !== 'function') {
+    throw new RuntimeError(`pad_sequence: Expected iterable for input sequences, but got arg of type: <class '${pythonTypeName(sequences)}'>`);
+  }
+  const items = Array.from(sequences);
+  items.forEach((item, i) => {
+    if (!(item instanceof Tensor)) throw new PyTypeError(`expected Tensor as element ${i} in argument 0, but got ${pythonTypeName(item)}`);
+  });
+  return items as Tensor[];
+}
+
 /** `pad_sequence(sequences, batch_first=False, padding_value=0.0)`: (T_max, B, *) or (B, T_max, *). */
-export function padSequence(sequences: readonly Tensor[], options: { batchFirst?: boolean; paddingValue?: number } = {}): Tensor {
+export function padSequence(sequenceIterable: Iterable<Tensor> | Tensor, options: { batchFirst?: boolean; paddingValue?: number } = {}): Tensor {
   const { batchFirst = false, paddingValue = 0 } = options;
+  const sequences = sequenceTuple(sequenceIterable);
   if (sequences.length === 0) throw new RuntimeError('received an empty list of sequences');
   if (sequences.some((s) => s.dim() === 0)) throw new IndexError('Dimension specified as 0 but tensor has no dimensions');
   const { dtype } = sequences[0];

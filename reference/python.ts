@@ -1,7 +1,7 @@
 /**
  * What PyTorch's Python layer says about JavaScript values: the type name and repr it prints in
  * messages (`must be Tensor, not list`, `dropout=1e-05`), and `torch.empty(size, dtype)` with the
- * argument parser's errors for sizes that are not ints (spec §2.6, §3.4).
+ * argument parser's errors for sizes that are not ints (docs/spec.md §2.6, §3.4).
  */
 import type { DType } from './dtype.ts';
 import { PyTypeError } from './errors.ts';
@@ -9,7 +9,7 @@ import { Tensor } from './tensor.ts';
 
 /**
  * Python's `type(x).__name__` for a JavaScript value, as PyTorch's messages print it: an integer
- * number is an int and any other number a float (DESIGN.md's rule), a typed array a numpy array.
+ * number is an int and any other number a float (docs/design.md §7), a typed array a numpy array.
  */
 export function pythonTypeName(x: unknown): string {
   if (x === null || x === undefined) return 'NoneType';

@@ -1,6 +1,6 @@
 /**
  * rnnspec's own seedable random generator (PyTorch's Mersenne-Twister/Philox streams are not
- * reproduced, so tests of random init and dropout check statistics or inject values; spec §2.1, §3.1).
+ * reproduced, so tests of random init and dropout check statistics or inject values; docs/spec.md §2.1, §3.1).
  *
  * xoshiro128** seeded through splitmix32; doubles carry 53 random bits; normals come from the
  * Box-Muller transform.

@@ -1,7 +1,7 @@
 /**
  * nn.RNN's argument handling in PyTorch 1.13, kept apart from the recurrence in rnn.ts: Python's
  * argument binding, `float(dropout)` and its range check, and the TypeError `_VF.rnn_tanh` raises
- * for non-bool flags, each with 1.13's exact text (Python 3.11 wording; spec §3.1, §3.4).
+ * for non-bool flags, each with 1.13's exact text (Python 3.11 wording; docs/spec.md §3.1, §3.4).
  */
 import { PyTypeError, ValueError } from './errors.ts';
 import { pythonTypeName } from './python.ts';

@@ -1,5 +1,5 @@
 /**
- * nn.RNN of PyTorch 1.13 (shared/spec/pytorch-semantics.md §3.1-§3.2, errors §3.4, numerics §6.1):
+ * nn.RNN of PyTorch 1.13 (docs/spec.md §3.1-§3.2, errors §3.4, numerics §6.1):
  *
  *     h_t = tanh(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh)          (relu with nonlinearity='relu')
  *

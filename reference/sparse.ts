@@ -1,5 +1,5 @@
 /**
- * The uncoalesced sparse COO gradient of `nn.Embedding(sparse=True)` (spec §2.4): `indices` is an
+ * The uncoalesced sparse COO gradient of `nn.Embedding(sparse=True)` (docs/spec.md §2.4): `indices` is an
  * int64 tensor (1, nnz) of row numbers in input order, `values` is (nnz, D), `size` is [V, D].
  * Accumulating two gradients concatenates them (no coalescing), as PyTorch does.
  */

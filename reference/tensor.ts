@@ -2,7 +2,7 @@
  * The Tensor: a dtype, a shape and a contiguous row-major typed array, plus the autograd fields
  * of a torch.Tensor (requires_grad, grad, grad_fn, is_leaf, _version).
  *
- * Semantics follow shared/spec/pytorch-semantics.md §1.4-§1.5: `detach()` shares the storage and
+ * Semantics follow docs/spec.md §1.4-§1.5: `detach()` shares the storage and
  * the version counter, `clone()` copies, `.grad` accumulates across backward calls, only floating
  * tensors may require grad, and an in-place op on a leaf that requires grad is refused.
  * The typed array is `data`, so a Tensor is also a plain `{dtype, shape, data}` of the adapter contract.
@@ -90,7 +90,7 @@ export class Tensor {
   set requiresGrad(value: boolean) {
     this.requiresGrad_(value);
   }
-  /** `requires_grad_()`: floating leaves only (spec §1.5). */
+  /** `requires_grad_()`: floating leaves only (docs/spec.md §1.5). */
   requiresGrad_(value = true): this {
     if (!this.isLeaf) {
       if (value) return this;
@@ -125,7 +125,7 @@ export class Tensor {
     runBackward(this, gradient, options.retainGraph ?? false);
   }
 
-  // ---- copies and aliases (spec §1.4) ---------------------------------------------------------
+  // ---- copies and aliases (docs/spec.md §1.4) ---------------------------------------------------------
   /** A new leaf sharing storage and version counter, outside the graph. */
   detach(): Tensor {
     return new Tensor(this.dtype, this.shape, this.data, { versionCounter: this._versionCounter });

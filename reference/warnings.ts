@@ -1,5 +1,5 @@
 /**
- * Python's `warnings.warn`, for the UserWarnings PyTorch emits (spec §1.4, §1.5, §3.4).
+ * Python's `warnings.warn`, for the UserWarnings PyTorch emits (docs/spec.md §1.4, §1.5, §3.4).
  *
  * Warnings go to every registered listener; with none registered they are printed once per text
  * with console.warn, as Python's default filter does. `catchWarnings(fn)` records them instead,

@@ -3,7 +3,7 @@
  *
  * Without max_norm:   output = Gather(weight, indices, axis=0);  weight_after = Identity(weight).
  *
- * With max_norm, the in-place renorm of `F.embedding` (spec §2.3) followed by the lookup, both in ORT:
+ * With max_norm, the in-place renorm of `F.embedding` (docs/spec.md §2.3) followed by the lookup, both in ORT:
  *   flat     = Reshape(Cast(indices, int64), [-1, 1])           every referenced row (duplicates too)
  *   rows     = GatherND(weight, flat)                           [n, E]
  *   norm     = Cast(p-norm of rows in the weight dtype, double)  [n, 1]   (torch: norm(), then double)

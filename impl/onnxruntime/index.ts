@@ -6,7 +6,7 @@
  * output to the longest sequence like `pad_packed_sequence`) and rejects, with PyTorch's message,
  * the inputs ORT would silently accept although PyTorch raises (see impl/torch-checks.ts, `checkIndices`).
  *
- * Capabilities and why (spec onnx-and-peers.md):
+ * Capabilities and why (docs/spec.md §7):
  * - RNN float32 only: ORT's CPU RNN kernel has no float64 ("Could not find an implementation for RNN(14)").
  * - no gradients: onnxruntime-node is an inference build.
  * - dropout in training mode: no. ONNX RNN has no dropout between layers; the injected masks
@@ -15,7 +15,7 @@
  * - packed: yes, through `sequence_lens` on every layer. ORT takes lengths in any order, so
  *   enforce_sorted only decides whether unsorted lengths are an error (checked in JS, as PyTorch).
  * - unbatched: yes, by viewing (L, I) as (L, 1, I) in JS (batch_first is ignored for unbatched
- *   input in PyTorch 1.13, spec §3.2) and dropping the batch dim of the results.
+ *   input in PyTorch 1.13, docs/spec.md §3.2) and dropping the batch dim of the results.
  * - h0 absent: zeros are fed to the graph's `h0` input (PyTorch: identical to explicit zeros),
  *   so cases with and without h0 share a session.
  * - Embedding float32 and float64 (Gather has both), int64 and int32 indices; max_norm forward AND

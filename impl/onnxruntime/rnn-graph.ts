@@ -1,7 +1,7 @@
 /**
  * nn.RNN as an ONNX graph (opset 14), for any configuration ORT can run.
  *
- * Mapping (spec onnx-and-peers.md, "The ONNX RNN operator against nn.RNN"):
+ * Mapping (docs/spec.md §7.1):
  * - one ONNX `RNN` node per layer, `direction` forward or bidirectional, `activations` one
  *   "Tanh"/"Relu" per direction, `hidden_size` H, layout 0 (ORT CPU rejects layout=1);
  * - `W[d] = weight_ih_l{k}{sfx}`, `R[d] = weight_hh_l{k}{sfx}`, `B[d] = concat(bias_ih, bias_hh)`;
@@ -18,7 +18,7 @@
  *   sequence's own last step; reverse: state after t=0), in the original batch order.
  *
  * Graph interface: inputs `input` ([L,N,I] or [N,L,I] with batch_first), `h0` ([D*layers,N,H],
- * always present: an absent h0 is fed as zeros, which PyTorch defines as identical, spec §3.2),
+ * always present: an absent h0 is fed as zeros, which PyTorch defines as identical, docs/spec.md §3.2),
  * `lengths` (int32 [N], only in packed graphs) and the parameters; outputs `output` and `h_n`,
  * the same names PyTorch's exporter uses.
  *
@@ -51,7 +51,7 @@ export function rnnSignatureKey(s: RnnGraphSignature): string {
   ].join('|');
 }
 
-/** PyTorch's parameter names in registration order (spec §3.1). */
+/** PyTorch's parameter names in registration order (docs/spec.md §3.1). */
 export function rnnParamNames(s: Pick<RnnGraphSignature, 'numLayers' | 'bias' | 'bidirectional'>): string[] {
   const names: string[] = [];
   for (let k = 0; k < s.numLayers; k++) {

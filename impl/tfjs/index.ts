@@ -35,7 +35,7 @@
  *   against [0, num_embeddings) (PyTorch raises "index out of range in self" otherwise, and every
  *   valid index of a weight that exists fits in int32 unless embedding_dim is 0).
  *
- * Capabilities and why (spec onnx-and-peers.md, "Third-party JavaScript implementations"):
+ * Capabilities and why (docs/spec.md §7.3):
  * - float32 only: tfjs has no float64.
  * - tanh and relu; bias=False (`useBias: false`); batch_first; bidirectional; any number of
  *   layers; h0; unbatched; packed (as above).

@@ -1,7 +1,7 @@
 /**
  * `F.linear`: y = x W^T + b, for x (M, K), W (N, K), b (N).
  *
- * Float32 follows the summation order torch 1.13 uses on Debian's netlib BLAS (spec §6.2): each
+ * Float32 follows the summation order torch 1.13 uses on Debian's netlib BLAS (docs/spec.md §6.2): each
  * dot product accumulates sequentially in float32 from 0 over k, then the bias is added.
  * Float64 accumulates in the same order in double.
  */

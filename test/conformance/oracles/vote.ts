@@ -1,5 +1,5 @@
 /**
- * Three oracles, one vote (DESIGN.md): for a case that golden (PyTorch), the reference and ONNX
+ * Three oracles, one vote (docs/design.md §4): for a case that golden (PyTorch), the reference and ONNX
  * Runtime all answer, compare the three pairwise with the tolerance table and say who disagrees:
  * - `agree`: every pair is within tolerance;
  * - `odd-one-out`: two agree and the third differs from both (e.g. golden and reference agree,

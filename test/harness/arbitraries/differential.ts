@@ -121,7 +121,7 @@ export interface EmbeddingDiffDraw extends EmbeddingDraw {
 }
 
 export function embeddingDiffArb(): fc.Arbitrary<EmbeddingDiffDraw> {
-  const maxNorm = fc.oneof(fc.double({ min: 0.05, max: 6, noNaN: true }), fc.constantFrom(0, -1, 1)); // 0 and < 0: no validation (spec §2.3)
+  const maxNorm = fc.oneof(fc.double({ min: 0.05, max: 6, noNaN: true }), fc.constantFrom(0, -1, 1)); // 0 and < 0: no validation (docs/spec.md §2.3)
   return embeddingArb({ values: { maxNorm, normTypes: DIFF_NORM_TYPES } }).chain((d) => {
     const n = d.indices.length;
     if (n === 0) return fc.constant(d);

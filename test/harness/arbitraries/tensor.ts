@@ -12,7 +12,7 @@ export function nestedArb<T>(shape: readonly number[], leaf: fc.Arbitrary<T>): f
 }
 
 export const intLeaf = fc.integer({ min: -1000, max: 1000 });
-/** Non-integer finite numbers (what DESIGN.md's JS rule infers as Python floats). */
+/** Non-integer finite numbers (what the rule of docs/design.md §7 infers as Python floats). */
 export const floatLeaf = fc.double({ min: -1e6, max: 1e6, noNaN: true }).filter((x) => !Number.isInteger(x));
 export const boolLeaf = fc.boolean();
 

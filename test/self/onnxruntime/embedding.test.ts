@@ -1,6 +1,6 @@
 /**
  * The ORT Embedding graph: the plain lookup exactly against a direct row lookup, and max_norm's
- * forward + weight after the in-place renorm against a direct float64 computation of spec §2.3
+ * forward + weight after the in-place renorm against a direct float64 computation of docs/spec.md §2.3
  * (norm > max_norm strictly, scale = max_norm / (norm + 1e-7), only referenced rows), with the
  * RENORM tolerance of tolerances.ts.
  *
@@ -140,7 +140,7 @@ describe('onnxruntime Embedding: lookup', () => {
   ];
   for (const [label, over] of cases) test(label, () => check(makeEmbeddingCase({ ...base, ...over }), label).then(() => undefined));
 
-  test('[3,-4] row, max_norm=1, norm_type examples of spec §2.3', async () => {
+  test('[3,-4] row, max_norm=1, norm_type examples of docs/spec.md §2.3', async () => {
     const want: Array<[number, number[]]> = [
       [1, [0.4285714, -0.5714285]],
       [2, [0.6, -0.8]],

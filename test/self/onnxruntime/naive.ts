@@ -1,6 +1,6 @@
 /**
  * Independent expectations for the ONNX Runtime tests: a plain float64 loop for nn.RNN written from
- * the documented formula `h_t = act(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh)` (spec §3.2), not
+ * the documented formula `h_t = act(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh)` (docs/spec.md §3.2), not
  * from reference/, plus a seeded case generator.
  *
  * Packed semantics are obtained the way the spec states them (§3.3: "exactly what you get by

@@ -1,5 +1,5 @@
 /**
- * The embedding error table of shared/spec/pytorch-semantics.md §2.6: every row a JavaScript caller
+ * The embedding error table of docs/spec.md §2.6: every row a JavaScript caller
  * can reach, matched by Python exception type (`name`) and exact text. Rows the spec elides (`…`)
  * and the checks PyTorch makes on the way to them were probed in PyTorch 1.13 (Debian
  * python3-torch 1.13.1); their Python spelling is in each case's name.
@@ -104,7 +104,7 @@ const table: Row[] = [
   ['Embedding(3.5, 2, padding_idx=5): padding is checked first', () => new Embedding(3.5, 2, { paddingIdx: 5 }), 'AssertionError', 'Padding_idx must be within num_embeddings'],
 ];
 
-describe('spec §2.6 embedding errors', () => {
+describe('docs/spec.md §2.6 embedding errors', () => {
   it.each(table)('%s raises %s', (_python, fn, name, message) => {
     let error: unknown;
     try {

@@ -1,5 +1,5 @@
 /**
- * The worked examples of shared/spec/pytorch-semantics.md §2 as literal cases, plus a few facts
+ * The worked examples of docs/spec.md §2 as literal cases, plus a few facts
  * probed in PyTorch 1.13 (Debian python3-torch 1.13.1, the exporter's build) where the spec states a
  * behaviour without digits; those say "probed" and give the Python that printed them.
  */
@@ -24,7 +24,7 @@ const thrown = (fn: () => unknown) => {
   throw new Error('expected an exception');
 };
 
-describe('spec §2.2 forward', () => {
+describe('docs/spec.md §2.2 forward', () => {
   it.each([
     [[], [2]],
     [[0], [0, 2]],
@@ -58,7 +58,7 @@ describe('spec §2.2 forward', () => {
   });
 });
 
-describe('spec §2.3 max_norm norm_type table on the row [3, -4] with max_norm = 1', () => {
+describe('docs/spec.md §2.3 max_norm norm_type table on the row [3, -4] with max_norm = 1', () => {
   it.each([
     [1, [0.4285714, -0.5714285]],
     [2, [0.6, -0.8]],
@@ -83,7 +83,7 @@ describe('spec §2.3 max_norm norm_type table on the row [3, -4] with max_norm =
   });
 });
 
-describe('spec §2.3 renorm bits where torch\'s float32 norm is exact', () => {
+describe('docs/spec.md §2.3 renorm bits where torch\'s float32 norm is exact', () => {
   // On [3, -4] the p-norms for p = 0, 1, 2, inf, -inf are 2, 7, 5, 4, 3: exact in float32, so the
   // result is fixed by scale = fl32(max_norm / (norm + 1e-7)) and r_new = fl32(r * scale).
   // Bits probed: w = torch.tensor([[3., -4.]]); F.embedding(torch.tensor([0]), w, max_norm=1., norm_type=p); [float(x) for x in w[0]]
@@ -100,7 +100,7 @@ describe('spec §2.3 renorm bits where torch\'s float32 norm is exact', () => {
   });
 });
 
-describe('spec §2.3 max_norm edge values', () => {
+describe('docs/spec.md §2.3 max_norm edge values', () => {
   it.each([
     ['max_norm 0 zeroes the row, keeping signs', [[3, -4]], 0, [0, -0]],
     ['max_norm -1 flips the sign', [[3, -4]], -1, [-0.6, 0.8]],
@@ -159,7 +159,7 @@ describe('spec §2.3 max_norm edge values', () => {
   });
 });
 
-describe('spec §2.3 and §2.4 gradients', () => {
+describe('docs/spec.md §2.3 and §2.4 gradients', () => {
   it('max_norm has no Jacobian: indices [0, 0] with upstream [[1, 2], [3, 5]] give grad[0] = [4, 7]', () => {
     const weight = f32Leaf([[0, 0], [0, 0]]);
     embedding(tensor([0, 0]), weight, { maxNorm: 1 }).backward(f32([[1, 2], [3, 5]]));
@@ -225,7 +225,7 @@ describe('spec §2.3 and §2.4 gradients', () => {
   });
 });
 
-describe('spec §2.3 autograd hazards (EmbeddingBackward0 saves weight and indices in 1.13)', () => {
+describe('docs/spec.md §2.3 autograd hazards (EmbeddingBackward0 saves weight and indices in 1.13)', () => {
   it('weight used by a differentiable op, then a max_norm forward: backward reports version 3, expected 2', () => {
     const module = new Embedding(3, 2, { paddingIdx: 0, maxNorm: 1 }); // normal_ -> v1, padding fill_ -> v2
     const squared = ops.mul(module.weight, module.weight); // saves weight at version 2

@@ -1,5 +1,5 @@
 /**
- * nn.Embedding construction and from_pretrained (shared/spec/pytorch-semantics.md §2.1, §2.5):
+ * nn.Embedding construction and from_pretrained (docs/spec.md §2.1, §2.5):
  * padding_idx normalisation, N(0, 1) init statistics, `_weight` sharing, freezing, versions, repr.
  */
 import { describe, expect, it } from 'vitest';

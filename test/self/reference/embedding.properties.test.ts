@@ -1,6 +1,6 @@
 /**
  * Properties of the reference F.embedding / nn.Embedding over random tables, index shapes (0-d to
- * 3-d), index dtypes and options (shared/spec/pytorch-semantics.md §2.2-§2.4). Every expected value
+ * 3-d), index dtypes and options (docs/spec.md §2.2-§2.4). Every expected value
  * is computed here, from the drawn data, never by the reference.
  */
 import { describe, expect } from 'vitest';
@@ -96,7 +96,7 @@ describe('F.embedding max_norm', () => {
         const mustRenorm = c.indices.includes(r) && norm > maxNorm * (1 + tol.rtol);
         const mayRenorm = c.indices.includes(r) && norm > maxNorm * (1 - tol.rtol);
         if (mustRenorm || (mayRenorm && !old.every((v, j) => Object.is(v, now[j])))) {
-          const expected = old.map((v) => v * (maxNorm / (norm + 1e-7))); // spec §2.3's scale
+          const expected = old.map((v) => v * (maxNorm / (norm + 1e-7))); // docs/spec.md §2.3's scale
           expectClose({ dtype: c.dtype, shape: [c.D], data: now }, { dtype: c.dtype, shape: [c.D], data: expected }, { name: `weight row ${r}`, tolerance: tol });
           expect(pNorm(now, p)).toBeLessThanOrEqual(maxNorm * (1 + tol.rtol));
         } else {

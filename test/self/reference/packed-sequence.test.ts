@@ -1,5 +1,5 @@
 /**
- * torch.nn.utils.rnn packing helpers of the reference (shared/spec/pytorch-semantics.md §3.3, §3.4):
+ * torch.nn.utils.rnn packing helpers of the reference (docs/spec.md §3.3, §3.4):
  * the §3.3 worked example literally, the packing bookkeeping against layouts computed here from
  * the lengths, round trips, gradients by finite differences, and the error table.
  */
@@ -55,7 +55,7 @@ function sortedOrder(lengths: number[], enforceSorted: boolean | undefined): num
 }
 
 // ---- the worked example of §3.3 ------------------------------------------------------------------
-describe('the spec §3.3 worked example', () => {
+describe('the docs/spec.md §3.3 worked example', () => {
   const input = tensor([[1, 2, 0], [3, 0, 0], [4, 5, 6]], { dtype: 'float32' });
 
   test('[[1,2,0],[3,0,0],[4,5,6]] batch_first, lengths [2,1,3], enforce_sorted=False packs to data [4,1,3,5,2,6], batch_sizes [3,2,1], sorted [2,0,1], unsorted [1,2,0]', () => {
@@ -220,7 +220,7 @@ describe('pad_sequence, pack_sequence, unpad_sequence, unpack_sequence', () => {
     const back = unpadSequence(paddedSeqs, s.lengths, { batchFirst: s.batchFirst });
 
     expect(back.map(values)).toEqual(seqs.map(values));
-    expect({ shape: paddedSeqs.shape, data: values(paddedSeqs) }).toEqual(before); // 1.13 transposes in place (spec §5); rnnspec does not
+    expect({ shape: paddedSeqs.shape, data: values(paddedSeqs) }).toEqual(before); // 1.13 transposes in place (docs/spec.md §5); rnnspec does not
   });
 
   test('pack_sequence packs like the worked example', () => {
@@ -270,7 +270,7 @@ describe('packing is differentiable (finite differences, float64)', () => {
 // ---- errors ---------------------------------------------------------------------------------------
 const f32 = (shape: number[]) => new Tensor('float32', shape);
 
-describe('packing errors (spec §3.4)', () => {
+describe('packing errors (docs/spec.md §3.4)', () => {
   test.each<[string, () => unknown, string, string]>([
     ['lengths not sorted with enforce_sorted', () => packPaddedSequence(f32([3, 2, 1]), [1, 2]), 'RuntimeError',
       '`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. You can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence to sidestep this requirement if you do not need ONNX exportability.'],

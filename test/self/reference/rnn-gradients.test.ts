@@ -1,5 +1,5 @@
 /**
- * Backward through time of the reference nn.RNN (shared/spec/pytorch-semantics.md §3.2, §6.1):
+ * Backward through time of the reference nn.RNN (docs/spec.md §3.2, §6.1):
  * the gradients of the input (padded or packed data), of h0 and of every weight and bias, for every
  * option, checked against central finite differences in float64 by the one-direction identity
  * <J v, u> = <v, J^T u> (test/harness/gradcheck.ts). Dropout uses injected masks so that the

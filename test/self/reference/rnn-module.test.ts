@@ -1,5 +1,5 @@
 /**
- * nn.RNN as a module (shared/spec/pytorch-semantics.md §3.1): parameter names, order and shapes,
+ * nn.RNN as a module (docs/spec.md §3.1): parameter names, order and shapes,
  * the U(-1/sqrt(H), 1/sqrt(H)) init from rnnspec's generator, state dicts, train/eval, and every
  * construction and forward error of the §3.4 table a JavaScript caller can trigger, with PyTorch
  * 1.13's exception type and exact text (each text as the spec records it from torch 1.13).
@@ -130,7 +130,7 @@ describe('nn.RNN warnings', () => {
 
 const DROPOUT_RANGE = 'dropout should be a number in range [0, 1] representing the probability of an element being zeroed';
 
-describe('nn.RNN construction errors (spec §3.4)', () => {
+describe('nn.RNN construction errors (docs/spec.md §3.4)', () => {
   test.each<[string, () => unknown, string, string]>([
     ['dropout < 0', () => new RNN(3, 4, { dropout: -0.1 }), 'ValueError', DROPOUT_RANGE],
     ['dropout > 1', () => new RNN(3, 4, { dropout: 1.5 }), 'ValueError', DROPOUT_RANGE],
@@ -174,7 +174,7 @@ describe('nn.RNN construction errors (spec §3.4)', () => {
   });
 });
 
-describe('nn.RNN forward errors (spec §3.4)', () => {
+describe('nn.RNN forward errors (docs/spec.md §3.4)', () => {
   const rnn = new RNN(4, 5);
   const packed = packPaddedSequence(zeros([2, 3, 4]), [2, 1, 1], { enforceSorted: false });
 

@@ -1,6 +1,6 @@
 /**
  * Properties of the reference nn.RNN forward pass over random configurations
- * (shared/spec/pytorch-semantics.md §3.2, §3.3 "RNN with a PackedSequence", §6.1).
+ * (docs/spec.md §3.2, §3.3 "RNN with a PackedSequence", §6.1).
  * Expected values come from a float64 loop of the documented equation written below, or from
  * identities between two runs (batch_first vs transposing, packed vs one sequence at a time, ...).
  */
@@ -439,7 +439,7 @@ describe('nn.RNN forward, packed input', () => {
     },
   );
 
-  test('with enforce_sorted=False, an h0 with a larger batch is silently accepted: index_select drops the extra rows (spec §5)', () => {
+  test('with enforce_sorted=False, an h0 with a larger batch is silently accepted: index_select drops the extra rows (docs/spec.md §5)', () => {
     const gen = new Generator(3);
     const rnn = new RNN(2, 3, { dtype: 'float64', generator: gen });
     const x = randn(gen, [3, 2, 2]);

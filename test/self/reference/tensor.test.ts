@@ -1,6 +1,6 @@
 /**
  * torch.tensor / as_tensor / clone / detach / requires_grad semantics
- * (shared/spec/pytorch-semantics.md §1). Expected values are the spec's verified PyTorch results.
+ * (docs/spec.md §1). Expected values are the spec's verified PyTorch results.
  */
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
@@ -44,7 +44,7 @@ describe('torch.tensor docstring examples', () => {
   });
 });
 
-describe('dtype inference (spec §1.1 with DESIGN.md JS rule)', () => {
+describe('dtype inference (docs/spec.md §1.1 with the rule of docs/design.md §7)', () => {
   const cases: Array<[string, TensorData, string, number[]]> = [
     ['true', true, 'bool', []],
     ['[true, false]', [true, false], 'bool', [2]],
@@ -108,7 +108,7 @@ describe('dtype inference (spec §1.1 with DESIGN.md JS rule)', () => {
   });
 });
 
-describe('explicit dtype conversions (spec §1.2)', () => {
+describe('explicit dtype conversions (docs/spec.md §1.2)', () => {
   it('float to int truncates toward zero', () => {
     expect(values(tensor(2.7, { dtype: 'int64' }))).toEqual([2n]);
     expect(values(tensor(-2.7, { dtype: 'int64' }))).toEqual([-2n]);
@@ -142,7 +142,7 @@ describe('explicit dtype conversions (spec §1.2)', () => {
   });
 });
 
-describe('shape and ragged input (spec §1.3)', () => {
+describe('shape and ragged input (docs/spec.md §1.3)', () => {
   it('ragged lengths raise ValueError with the dims', () => {
     expectError(() => tensor([[1, 2], [3]]), 'ValueError', 'expected sequence of length 2 at dim 1 (got 1)');
     expectError(() => tensor([[1], [2, 3]]), 'ValueError', 'expected sequence of length 1 at dim 1 (got 2)');
@@ -173,7 +173,7 @@ describe('shape and ragged input (spec §1.3)', () => {
   });
 });
 
-describe('copy and aliasing (spec §1.4)', () => {
+describe('copy and aliasing (docs/spec.md §1.4)', () => {
   test.prop([float64ArrayArb, fc.double({ noNaN: true })])('tensor() copies: mutating the source never changes the result and the reverse', (source, v) => {
     const before = Float64Array.from(source);
     const t = tensor(source);
@@ -247,7 +247,7 @@ describe('copy and aliasing (spec §1.4)', () => {
   });
 });
 
-describe('requires_grad, leaves and .grad (spec §1.5)', () => {
+describe('requires_grad, leaves and .grad (docs/spec.md §1.5)', () => {
   it('integer tensors cannot require grad, with two different messages', () => {
     expectError(() => tensor([1, 2], { requiresGrad: true }), 'RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients');
     expectError(() => tensor([1, 2]).requiresGrad_(), 'RuntimeError', 'only Tensors of floating point dtype can require gradients');
