@@ -5,7 +5,7 @@
  */
 import type { Adapter, PlainTensor } from '../../impl/contract.ts';
 import { compareTensors, type Comparison } from '../harness/compare.ts';
-import { EXACT, RENORM, tolerance, type Tolerance } from '../harness/tolerances.ts';
+import { toleranceForCase, type Tolerance } from '../harness/tolerances.ts';
 import type { SuiteCase } from './cases.ts';
 import { GRADIENT_FEATURES, embeddingGradientsUnsupported, embeddingUnsupported, rnnGradientsUnsupported, rnnUnsupported } from './features.ts';
 
@@ -24,8 +24,18 @@ export interface CaseResult {
   ms: number;
   /** A command that reruns just this case. */
   repro: string;
+  /** For a value mismatch: the failing comparison (the named value, its worst element, the tolerance). */
+  mismatch?: Mismatch;
   /** Features of the case that were not checked, with the reason (e.g. gradients not claimed). */
   unsupportedFeatures?: Record<string, string>;
+}
+
+export interface Mismatch {
+  name: string;
+  index: number[];
+  actual: number | bigint;
+  expected: number | bigint;
+  tolerance: Tolerance;
 }
 
 export interface RunOptions {
@@ -64,15 +74,6 @@ function readOnlyInputs(c: SuiteCase): Array<[string, PlainTensor]> {
   const i = c.input;
   // max_norm is specified to renormalise weight in place; without it the weight is read-only too
   return [['indices', i.indices], ...(i.config.maxNorm === null ? [['weight', i.weight] as [string, PlainTensor]] : []), ...(i.upstream ? [['upstream', i.upstream] as [string, PlainTensor]] : [])];
-}
-
-/** The tolerance for one named value of a case. */
-function toleranceFor(c: SuiteCase, name: string, dtype: string): Tolerance {
-  if (c.kind === 'embedding') {
-    if (name === 'output') return c.input.config.maxNorm === null ? EXACT : RENORM[c.input.config.dtype];
-    if (name === 'weight_after') return c.input.config.maxNorm === null ? EXACT : RENORM[c.input.config.dtype];
-  }
-  return tolerance(dtype as 'float32', name.startsWith('grad.') ? 'gradient' : 'forward');
 }
 
 /**
@@ -127,8 +128,11 @@ export async function runCase(adapter: Adapter, full: SuiteCase, options: RunOpt
     if (a === undefined) {
       return { ...base, status: 'fail', message: `${name} is missing from the result [${context}]`, headroom: Infinity, maxAbsError: Infinity, ms };
     }
-    const cmp = compareTensors(a, e, { name, tolerance: toleranceFor(c, name, e.dtype), context });
-    if (!cmp.ok) return { ...base, status: 'fail', message: cmp.message, headroom: cmp.headroom, maxAbsError: cmp.maxAbsError, ms };
+    const cmp = compareTensors(a, e, { name, tolerance: toleranceForCase(c.kind, c.input, name, e.dtype), context });
+    if (!cmp.ok) {
+      const mismatch = cmp.worst ? { mismatch: { name, ...cmp.worst } } : {};
+      return { ...base, status: 'fail', message: cmp.message, headroom: cmp.headroom, maxAbsError: cmp.maxAbsError, ms, ...mismatch };
+    }
     comparisons.push(cmp);
   }
   const worst = comparisons.reduce((w, x) => (x.headroom > w.headroom ? x : w), comparisons[0]);

@@ -30,15 +30,17 @@ export interface Comparison {
   /** The largest |a - e| over finite pairs. */
   maxAbsError: number;
   message: string;
+  /** On a value mismatch: where (the worst element), what each side holds, and the tolerance used. */
+  worst?: { index: number[]; actual: number | bigint; expected: number | bigint; tolerance: Tolerance };
 }
 
-function indexOf(flat: number, shape: readonly number[]): string {
+function indexOf(flat: number, shape: readonly number[]): number[] {
   const idx: number[] = [];
   for (let k = shape.length - 1; k >= 0; k--) {
     idx.unshift(flat % shape[k]);
     flat = Math.floor(flat / shape[k]);
   }
-  return `[${idx.join(',')}]`;
+  return idx;
 }
 
 function show(v: number | bigint): string {
@@ -85,11 +87,10 @@ export function compareTensors(actual: PlainTensor, expected: PlainTensor, optio
     }
   }
   const ok = headroom <= 1;
-  const message =
-    ok || worst < 0
-      ? `${name} matches (headroom ${headroom.toPrecision(3)})${ctx}`
-      : `${name}${indexOf(worst, expected.shape)} = ${show(actual.data[worst])} but should be ${show(expected.data[worst])} (atol ${atol}, rtol ${rtol})${ctx}`;
-  return { ok, headroom, maxAbsError, message };
+  if (ok || worst < 0) return { ok, headroom, maxAbsError, message: `${name} matches (headroom ${headroom.toPrecision(3)})${ctx}` };
+  const index = indexOf(worst, expected.shape);
+  const message = `${name}[${index.join(',')}] = ${show(actual.data[worst])} but should be ${show(expected.data[worst])} (atol ${atol}, rtol ${rtol})${ctx}`;
+  return { ok, headroom, maxAbsError, message, worst: { index, actual: actual.data[worst], expected: expected.data[worst], tolerance: options.tolerance } };
 }
 
 /** Asserts (throws with the one failure format) and returns the comparison for headroom records. */

@@ -1,11 +1,40 @@
 /**
- * The single tolerance table (DESIGN.md "Tolerances", spec §6.3-§6.4), keyed by dtype and by what
- * is compared. Forward values start from torch.testing.assert_close's defaults; float32 gradients
- * use rtol 1e-5 / atol 1e-5 (spec §6.2: measured float32-vs-float64 gradient error 7.4e-6 on
- * gradients up to 34 for L=30, 2-layer bidirectional, which the float32 defaults pass only barely).
- * Everything else (integers, bool, Embedding forward, packing, copy semantics) is exact.
- * A per-case override must carry its reason next to it.
+ * The one tolerance rule: every comparison of the suite (the judge, the vote of three oracles, the
+ * fuzz engine and its reference-vs-ONNX-Runtime use) asks `toleranceFor` / `toleranceForCase`.
+ *
+ * The base table is keyed by dtype and by what is compared. Forward values start from
+ * torch.testing.assert_close's defaults; float32 gradients use rtol 1e-5 / atol 1e-5 (measured
+ * float32-vs-float64 gradient error 7.4e-6 on gradients up to 34 for L=30, 2-layer bidirectional,
+ * which the float32 defaults pass only barely). Everything else (integers, bool, Embedding forward
+ * without max_norm, packing, copy semantics) is exact. max_norm's renormalised rows use RENORM:
+ * torch's float32 norm is not reproducible bitwise.
+ *
+ * Reduction length. A float32 value that is a sum of K rounded terms carries an error that grows
+ * like sqrt(K) (a random walk of rounding errors), so both atol and rtol are multiplied by
+ *
+ *     scale(K) = max(1, sqrt(K / 512))
+ *
+ * where K is the longest sum behind the value: for nn.RNN's output and h_n the fan-in of the
+ * widest layer (in_features + hidden_size); for its gradients also L*N (the weight gradients sum
+ * over every step and batch entry); for max_norm the embedding dim (the norm's sum); for
+ * Embedding's weight gradient the number of indices (duplicates accumulate). Every golden case has
+ * K <= 400, so the goldens are judged at exactly the base table.
+ *
+ * Measurement (scripts/measure-tolerances.ts, PyTorch's init U(-1/sqrt(H), 1/sqrt(H)), 2 layers,
+ * inputs in [-1, 1], worst over 3 seeds): worst headroom at the base float32 tolerance of a
+ * float32 result against the reference's float64 result on the same values:
+ *
+ *     K = I+H        32     64     128    256    512    1024
+ *     reference fwd  .018   .019   .024   .046   .070   .106     (sequential float32 sums)
+ *     ORT fwd        .024   .027   .037   .040   .046   .046
+ *     L*N (grads)    64     512    2048   16384                  (I = H = 16)
+ *     reference grad .062   .141   .393   1.35
+ *
+ * The error grows close to sqrt(K) (x5.8 forward for 32x the terms, x22 gradient for 256x), and the
+ * flat tolerance fails a correct float32 implementation at L*N = 16384 (L=256, N=64, headroom
+ * 1.35); scaled, it leaves headroom 0.24 there and at least 4x margin everywhere measured.
  */
+import type { EmbeddingCase, RnnCase } from '../../impl/contract.ts';
 import type { DType } from '../../reference/index.ts';
 
 export interface Tolerance {
@@ -22,12 +51,59 @@ export const TOLERANCES: Record<'float32' | 'float64', Record<Quantity, Toleranc
   float64: { forward: { rtol: 1e-7, atol: 1e-7 }, gradient: { rtol: 1e-7, atol: 1e-7 } },
 };
 
-/** max_norm's renormalised rows: torch's float32 norm is not reproducible bitwise (spec §2.3, §6.3). */
+/** max_norm's renormalised rows: torch's float32 norm is not reproducible bitwise. */
 export const RENORM: Record<'float32' | 'float64', Tolerance> = {
   float32: { rtol: 1e-6, atol: 1e-7 },
   float64: { rtol: 1e-7, atol: 1e-7 },
 };
 
-export function tolerance(dtype: DType, quantity: Quantity): Tolerance {
+/** Sums up to this many terms are judged at the base table (see the measurement above). */
+export const REDUCTION_BASE = 512;
+
+/** The base table's entry for a dtype and quantity (exact for non-float dtypes). */
+export function tolerance(dtype: DType | string, quantity: Quantity): Tolerance {
   return dtype === 'float32' || dtype === 'float64' ? TOLERANCES[dtype][quantity] : EXACT;
+}
+
+export interface ToleranceQuery {
+  dtype: DType | string;
+  quantity: Quantity;
+  /** max_norm renormalised the rows (Embedding output and weight after the call). */
+  renorm?: boolean;
+  /** The longest sum behind the value (default 1: no scaling). */
+  reductionLength?: number;
+}
+
+/** scale(K) = max(1, sqrt(K / 512)). */
+export function reductionScale(reductionLength = 1): number {
+  return Math.max(1, Math.sqrt(reductionLength / REDUCTION_BASE));
+}
+
+/** THE rule: the base tolerance for the dtype and quantity, scaled by the reduction length. */
+export function toleranceFor(q: ToleranceQuery): Tolerance {
+  const float = q.dtype === 'float32' || q.dtype === 'float64';
+  const base = !float ? EXACT : q.renorm ? RENORM[q.dtype as 'float32'] : TOLERANCES[q.dtype as 'float32'][q.quantity];
+  const s = reductionScale(q.reductionLength);
+  return s === 1 ? base : { rtol: base.rtol * s, atol: base.atol * s };
+}
+
+/** The longest sum behind a named value of an nn.RNN case (`output`, `h_n`, `grad.<name>`). */
+export function rnnReductionLength(c: RnnCase, name: string): number {
+  const { inputSize: I, hiddenSize: H, numLayers, bidirectional } = c.config;
+  const fanIn = (numLayers > 1 ? Math.max(I, (bidirectional ? 2 : 1) * H) : I) + H;
+  if (!name.startsWith('grad.')) return fanIn;
+  const shape = c.input.shape;
+  const steps = shape.length === 2 ? shape[0] : shape[0] * shape[1]; // L*N (unbatched: L)
+  return Math.max(fanIn, steps);
+}
+
+/** The tolerance of a named value of a case (outputs by name, gradients as `grad.<name>`). */
+export function toleranceForCase(kind: 'rnn' | 'embedding', c: RnnCase | EmbeddingCase, name: string, dtype: string): Tolerance {
+  const quantity: Quantity = name.startsWith('grad.') ? 'gradient' : 'forward';
+  if (kind === 'rnn') return toleranceFor({ dtype, quantity, reductionLength: rnnReductionLength(c as RnnCase, name) });
+  const e = c as EmbeddingCase;
+  if (quantity === 'gradient') return toleranceFor({ dtype, quantity, reductionLength: e.indices.data.length });
+  // the forward pass copies rows: exact, unless max_norm rescaled them (a norm over the row)
+  if (e.config.maxNorm === null) return EXACT;
+  return toleranceFor({ dtype, quantity, renorm: true, reductionLength: e.config.embeddingDim });
 }
