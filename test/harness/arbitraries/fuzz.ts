@@ -291,7 +291,11 @@ export function embeddingCaseFromDraw(d: EmbeddingFuzzDraw): EmbeddingCase {
   if (d.maxNorm && 'factor' in d.maxNorm) {
     const row = indices.length > 0 && indices[0] >= 0 && indices[0] < V ? indices[0] : 0;
     const norm = pNorm(weight.data.subarray(row * D, (row + 1) * D) as Float64Array, d.normType);
-    maxNorm = Number.isFinite(norm) && norm > 0 ? norm * d.maxNorm.factor : d.maxNorm.factor;
+    // A row exactly at max_norm is a fair question only where every summation order gives the
+    // same norm: halves and ones (ties) with p = 1, 0 or ±inf. Elsewhere "at" becomes 1% above.
+    const exact = d.values === 'ties' && [1, 0, Infinity, -Infinity].includes(d.normType);
+    const factor = d.maxNorm.factor === 1 && !exact ? 1.01 : d.maxNorm.factor;
+    maxNorm = Number.isFinite(norm) && norm > 0 ? norm * factor : factor;
   }
   const c: EmbeddingCase = {
     config: {
