@@ -46,7 +46,7 @@ export interface SizeLimits {
 export const SIZE_LIMITS: Record<SizeClass, SizeLimits> = {
   small: { features: 16, batch: 8, steps: 16, rows: 100, dim: 16, work: 2e5, table: 1600, lookups: 64 },
   medium: { features: 96, batch: 40, steps: 64, rows: 5000, dim: 128, work: 2e6, table: 2e5, lookups: 1024 },
-  large: { features: 512, batch: 64, steps: 256, rows: 100_000, dim: 512, work: 2e7, table: 2e6, lookups: 4096 },
+  large: { features: 512, batch: 64, steps: 256, rows: 100_000, dim: 512, work: 2e7, table: 1e6, lookups: 4096 },
 };
 
 /** Sizes at and around the boundaries kernels tile, chunk and type by, up to `max`. */
