@@ -37,7 +37,7 @@ describe('past the golden sizes the rule scales', () => {
   });
 
   test('terms of size 80 give ten times the atol, the same rtol', () => {
-    expect(toleranceFor({ dtype: 'float64', quantity: 'forward', magnitude: 80 })).toEqual({ rtol: 1e-7, atol: 1e-6 });
+    expect(toleranceFor({ dtype: 'float32', quantity: 'forward', magnitude: 80 })).toEqual({ rtol: 1.3e-6, atol: 1e-4 });
   });
 
   test('an nn.RNN case: K is the widest fan-in for outputs, also L*N for gradients; M the largest |input| times the largest |weight|', () => {
