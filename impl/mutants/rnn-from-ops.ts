@@ -7,7 +7,7 @@
  *     h_t = act(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh)
  *
  * Each sequence of the batch runs on its own over its own length (what packing means); an empty
- * batch or dropout that acts is left to the reference.
+ * batch, fractional lengths or dropout that acts are left to the reference.
  */
 import type { PlainTensor, RnnCase, RnnResult } from '../contract.ts';
 import { Tensor, ops, type DType } from '../../reference/index.ts';
@@ -27,7 +27,8 @@ export function rnnFromOps(c: RnnCase, act: Activation): RnnResult | null {
   const { config: k } = c;
   const unbatched = c.input.shape.length === 2;
   const [L, N] = unbatched ? [c.input.shape[0], 1] : k.batchFirst ? [c.input.shape[1], c.input.shape[0]] : [c.input.shape[0], c.input.shape[1]];
-  if (L === 0 || N === 0 || (k.training && k.dropout > 0 && k.numLayers > 1)) return null;
+  const fractional = c.lengths?.some((l) => !Number.isInteger(l)); // PyTorch truncates them; left to the reference
+  if (L === 0 || N === 0 || fractional || (k.training && k.dropout > 0 && k.numLayers > 1)) return null;
   const grad = c.upstream !== undefined;
   const params = Object.fromEntries(Object.entries(c.params).map(([name, p]) => [name, toTensor(p, grad)]));
   const input = toTensor(c.input, grad);

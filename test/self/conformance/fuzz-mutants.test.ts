@@ -7,7 +7,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { mutantControls, sizeValueMutants } from '../../../impl/mutants/index.ts';
+import { suiteCases } from '../../conformance/cases.ts';
+import { runSuite } from '../../conformance/judge.ts';
 import { runFuzz } from '../../conformance/fuzz/engine.ts';
+import { loadGolden } from '../../harness/golden.ts';
 import type { Kind } from '../../conformance/fuzz/describe.ts';
 
 const SEED = 20261130;
@@ -31,4 +34,12 @@ describe("the mutants' machinery without the bug passes", () => {
     expect(result.properties[0].failure?.message).toBeUndefined();
     expect(result.properties[0].ran).toBe(60);
   });
+});
+
+test("the mutants' machinery without the bug passes every golden case", async () => {
+  const cases = suiteCases(loadGolden().cases);
+  for (const adapter of mutantControls) {
+    const failed = (await runSuite(adapter, cases)).filter((r) => r.status !== 'pass');
+    expect(failed.map((r) => `${r.id}: ${r.message}`)).toEqual([]);
+  }
 });
