@@ -151,6 +151,7 @@ export async function runFuzz(adapter: Adapter, options: FuzzOptions = {}): Prom
   }
   const kinds = options.kinds ?? claimedKinds(adapter);
   for (const k of kinds) if (!claimedKinds(adapter).includes(k)) throw new Error(`${adapter.name} does not claim ${k === 'rnn' ? 'nn.RNN' : 'nn.Embedding'}`);
+  if (options.path !== undefined && kinds.length !== 1) throw new Error(`a path replays one property: give one kind (rnn or embedding), not ${kinds.length}`);
   const oracle = options.oracle ?? createReferenceAdapter();
   const budget = options.timeBudgetMs ?? FUZZ_DEFAULTS.timeBudgetMs;
   const started = performance.now();

@@ -70,6 +70,7 @@ describe('a disagreement is caught, shrunk and replayed', () => {
 
     expect(replay.failure?.case).toEqual(first.failure!.case);
     expect(replay.ran + replay.shrinkRuns).toBeLessThan(first.ran + first.shrinkRuns);
+    await expect(runFuzz(broken, { ...rnnOnly, kinds: ['rnn', 'embedding'], seed: 7, path: first.failure!.path })).rejects.toThrow('a path replays one property: give one kind (rnn or embedding), not 2');
   });
 
   test('the correct implementation agrees with the oracle where the broken one was caught', async () => {
