@@ -121,6 +121,11 @@ export interface RnnCapabilities {
   gradients: boolean;
 }
 
+/** Whether an RNN capability set claims bias=False, under either contract's name for it. */
+export function claimsWithoutBias(r: RnnCapabilities): boolean {
+  return r.withoutBias ?? r.noBias ?? false;
+}
+
 export interface EmbeddingCapabilities {
   /** Weight dtypes. Unlocks `embedding.float32` / `embedding.float64`. */
   dtypes: FloatDType[];

@@ -4,12 +4,14 @@
  * misbehaviour of the adapter itself (throwing, hanging, wrong shape, NaN, mutating its input).
  * test/self/conformance/mutants.test.ts checks that every one of them is reported as failing.
  */
-import type { Adapter, EmbeddingCase, PlainTensor, RnnCase, RnnResult } from '../contract.ts';
+import type { Adapter, EmbeddingCase, EmbeddingResult, PlainTensor, RnnCase, RnnResult } from '../contract.ts';
+import { Tensor, embeddingRenorm_, ops, type DType } from '../../reference/index.ts';
 import { createReferenceAdapter } from '../reference/index.ts';
+import { rnnFromOps, trueActivation, type Activation } from './rnn-from-ops.ts';
 
 const reference = createReferenceAdapter();
 const rnn = (c: RnnCase) => reference.rnn!(c) as RnnResult;
-const embedding = (c: EmbeddingCase) => reference.embedding!(c) as ReturnType<NonNullable<typeof reference.embedding>> & object;
+const embedding = (c: EmbeddingCase) => reference.embedding!(c) as EmbeddingResult;
 
 function mutant(name: string, parts: Partial<Pick<Adapter, 'rnn' | 'embedding'>>): Adapter {
   return { name, capabilities: reference.capabilities, rnn: parts.rnn ?? reference.rnn, embedding: parts.embedding ?? reference.embedding };
@@ -121,3 +123,121 @@ export const behaviourMutants: Array<{ adapter: Adapter; message: RegExp }> = [
 ];
 
 export { claimsNothing };
+
+// ---- size and value mutants: bugs that only realistic sizes or extreme values reach --------------
+// The golden grid of today (I = H = 3, N <= 5, small values) misses every one; `rnnspec fuzz` must
+// catch each (test/self/conformance/fuzz-mutants.test.ts, with `maxSize`).
+
+/** A matmul that drops every column past a 64-wide tile: inputs and hidden units >= 64 are ignored. */
+const matmulDropsColumnsPast64 = mutant('mutant-matmul-drops-columns-past-64', {
+  rnn: (c) => {
+    const cut = (name: string, v: PlainTensor): PlainTensor => {
+      if (!name.startsWith('weight_') || v.shape[1] <= 64) return v;
+      const data = v.data.slice();
+      for (let i = 0; i < data.length; i++) if (i % v.shape[1] >= 64) data[i] = 0;
+      return { ...v, data };
+    };
+    return rnn({ ...c, params: Object.fromEntries(Object.entries(c.params).map(([k, v]) => [k, cut(k, v)])) });
+  },
+});
+
+/** The batch copied out in chunks of 32 rows, the tail chunk dropped: entries >= 32 come back zero. */
+const batchChunksDropTailPast32 = mutant('mutant-batch-chunks-drop-tail-past-32', {
+  rnn: (c) => {
+    const r = rnn(c);
+    if (c.input.shape.length !== 3) return r;
+    const zeroTail = (t: PlainTensor, batchDim: number): PlainTensor => {
+      const out = copy(t);
+      const inner = t.shape.slice(batchDim + 1).reduce((a, b) => a * b, 1);
+      const outer = t.shape.slice(0, batchDim).reduce((a, b) => a * b, 1);
+      const N = t.shape[batchDim];
+      for (let o = 0; o < outer; o++) for (let n = 32; n < N; n++) out.data.fill(0 as never, (o * N + n) * inner, (o * N + n + 1) * inner);
+      return out;
+    };
+    return { ...r, output: zeroTail(r.output, c.config.batchFirst ? 0 : 1), h_n: zeroTail(r.h_n, 1) };
+  },
+});
+
+/** Indices held in a uint16: an index >= 65,536 wraps around to index mod 65,536. */
+const indicesAsUint16 = mutant('mutant-indices-as-uint16', {
+  embedding: (c) => {
+    const data = c.indices.data instanceof BigInt64Array ? c.indices.data.map((v) => (v >= 0n ? v & 0xffffn : v)) : (c.indices.data as Int32Array).map((v) => (v >= 0 ? v & 0xffff : v));
+    return embedding({ ...c, indices: { ...c.indices, data } });
+  },
+});
+
+/**
+ * max_norm's norm taken over a prefix of the row (its first `limit` elements), the scale then
+ * applied to the whole row. With limit = embedding_dim it is PyTorch's renorm (the control).
+ */
+export function renormOverPrefix(c: EmbeddingCase, limit: number): EmbeddingResult {
+  const { maxNorm, normType, numEmbeddings: V, embeddingDim: D, dtype } = c.config;
+  if (maxNorm === null || D === 0 || D < limit) return embedding(c);
+  const idx = Array.from(c.indices.data as ArrayLike<number | bigint>, Number);
+  if (idx.some((i) => i < -V || i >= V)) return embedding(c); // the reference raises PyTorch's error
+  const w = c.weight.data.slice() as Float32Array | Float64Array;
+  const prefix = new Tensor(dtype as DType, [V, limit]);
+  for (let r = 0; r < V; r++) for (let j = 0; j < limit; j++) prefix.data[r * limit + j] = w[r * D + j];
+  const before = (prefix.data as Float64Array).slice();
+  embeddingRenorm_(prefix, new Tensor(c.indices.dtype as DType, c.indices.shape, c.indices.data.slice()), maxNorm, normType);
+  for (let r = 0; r < V; r++) {
+    let j0 = 0; // the prefix's largest element gives the row's scale
+    for (let j = 1; j < limit; j++) if (Math.abs(before[r * limit + j]) > Math.abs(before[r * limit + j0])) j0 = j;
+    if (prefix.data[r * limit + j0] === before[r * limit + j0] || before[r * limit + j0] === 0) continue;
+    const scale = (prefix.data[r * limit + j0] as number) / before[r * limit + j0];
+    for (let j = 0; j < D; j++) w[r * D + j] = j < limit ? (prefix.data[r * limit + j] as number) : w[r * D + j] * scale;
+  }
+  const weight = { ...c.weight, data: w };
+  return { ...embedding({ ...c, weight, config: { ...c.config, maxNorm: null } }), weightAfter: copy(weight) };
+}
+
+const normOverFirst64 = mutant('mutant-max_norm-norm-over-first-64', { embedding: (c) => renormOverPrefix(c, 64) });
+
+/** nn.RNN from ops (./rnn-from-ops.ts) with another activation; the reference where that RNN defers. */
+function withActivation(name: string, act: Activation): Adapter {
+  return mutant(name, { rnn: (c) => rnnFromOps(c, act) ?? rnn(c) });
+}
+
+/** A constant tensor of x's dtype and shape: values computed from x, no gradient. */
+const constant = (x: Tensor, f: (v: number) => number) => ops.map(x.detach(), f);
+
+/** relu6 where relu was meant: values past 6 are clamped. */
+const reluClampedAt6 = withActivation('mutant-relu-clamped-at-6', (a, nl) => {
+  if (nl === 'tanh') return ops.tanh(a);
+  const r = ops.relu(a);
+  return ops.add(r, constant(r, (v) => Math.min(v, 6) - v));
+});
+
+/** tanh as (e^2x - 1) / (e^2x + 1) in the weight's dtype: NaN once e^2x overflows (x > 44.4 in float32). */
+const tanhFromExp = withActivation('mutant-tanh-from-exp', (a, nl) => {
+  if (nl === 'relu') return ops.relu(a);
+  const round = a.dtype === 'float32' ? Math.fround : (v: number) => v;
+  const h = ops.tanh(a);
+  const formula = ops.map(a.detach(), (x) => {
+    const e = round(Math.exp(round(2 * x)));
+    return round(round(e - 1) / round(e + 1));
+  });
+  return ops.add(h, ops.map(formula, (f, i) => f - (h.data[i] as number)));
+});
+
+/** relu's derivative taken as 1 at exactly 0 (x >= 0 instead of x > 0). */
+const reluGradientOneAtZero = withActivation('mutant-relu-derivative-1-at-0', (a, nl) =>
+  nl === 'tanh' ? ops.tanh(a) : ops.mul(a, constant(a, (v) => (v >= 0 ? 1 : 0))),
+);
+
+/** The size and value mutants, each with the largest size class fuzz needs to reach it. */
+export const sizeValueMutants: Array<{ adapter: Adapter; maxSize: 'small' | 'medium' | 'large' }> = [
+  { adapter: matmulDropsColumnsPast64, maxSize: 'medium' },
+  { adapter: batchChunksDropTailPast32, maxSize: 'medium' },
+  { adapter: indicesAsUint16, maxSize: 'large' },
+  { adapter: normOverFirst64, maxSize: 'medium' },
+  { adapter: reluClampedAt6, maxSize: 'medium' },
+  { adapter: tanhFromExp, maxSize: 'medium' },
+  { adapter: reluGradientOneAtZero, maxSize: 'medium' },
+];
+
+/** The mutants' machinery without a bug: must pass wherever the reference does. */
+export const mutantControls: Adapter[] = [
+  withActivation('control-rnn-from-ops', trueActivation),
+  mutant('control-renorm-over-whole-row', { embedding: (c) => renormOverPrefix(c, c.config.embeddingDim) }),
+];

@@ -3,7 +3,7 @@
  * an adapter. A case whose requirements the adapter's declared capabilities do not meet is
  * `unsupported`, with the first unmet requirement as the reason; it is never run, never passed.
  */
-import type { Capabilities, EmbeddingCase, RnnCase } from '../../impl/contract.ts';
+import { claimsWithoutBias, type Capabilities, type EmbeddingCase, type RnnCase } from '../../impl/contract.ts';
 
 export function rnnFeatures(c: RnnCase): string[] {
   const { config } = c;
@@ -27,7 +27,7 @@ export function rnnUnsupported(c: RnnCase, caps: Capabilities): string | null {
   if (!r) return 'nn.RNN is not claimed';
   if (!r.dtypes.includes(config.dtype)) return `${config.dtype} is not claimed (rnn dtypes: ${r.dtypes.join(', ') || 'none'})`;
   if (!r.nonlinearities.includes(config.nonlinearity)) return `nonlinearity '${config.nonlinearity}' is not claimed`;
-  if (!config.bias && !(r.withoutBias ?? r.noBias)) return 'bias=False is not claimed';
+  if (!config.bias && !claimsWithoutBias(r)) return 'bias=False is not claimed';
   if (config.batchFirst && !r.batchFirst) return 'batch_first is not claimed';
   if (config.bidirectional && !r.bidirectional) return 'bidirectional is not claimed';
   if (config.numLayers > r.maxLayers) return `num_layers=${config.numLayers} exceeds the claimed maximum ${r.maxLayers}`;

@@ -6,11 +6,14 @@
 import type { Adapter, PlainTensor } from '../../impl/contract.ts';
 import { compareTensors, type Comparison, type Mismatch } from '../harness/compare.ts';
 import { caseFile } from '../harness/golden.ts';
-import { EXACT, RENORM, tolerance, type Tolerance } from '../harness/tolerances.ts';
+import { toleranceForCase, type Tolerance } from '../harness/tolerances.ts';
 import type { SuiteCase } from './cases.ts';
 import { GRADIENT_FEATURES, embeddingGradientsUnsupported, embeddingUnsupported, rnnGradientsUnsupported, rnnUnsupported } from './features.ts';
 
 export type Status = 'pass' | 'fail' | 'unsupported';
+
+/** A value outside its tolerance: which value, how many elements, the worst one, and the tolerance. */
+export type CaseMismatch = Mismatch & { name: string } & Tolerance;
 
 export interface CaseResult {
   id: string;
@@ -30,7 +33,7 @@ export interface CaseResult {
   /** The adapter's own stack trace, when it threw. */
   stack?: string;
   /** For values outside the tolerance: which value, how many elements, the worst one and the tolerance. */
-  mismatch?: Mismatch & { name: string } & Tolerance;
+  mismatch?: CaseMismatch;
   /** The case's fixture file, relative to golden/. */
   fixture?: string;
   /** Set when a baseline of known failures is in use: a listed failure, an unlisted one, or a listed case that now passes. */
@@ -75,15 +78,6 @@ function readOnlyInputs(c: SuiteCase): Array<[string, PlainTensor]> {
   const i = c.input;
   // max_norm is specified to renormalise weight in place; without it the weight is read-only too
   return [['indices', i.indices], ...(i.config.maxNorm === null ? [['weight', i.weight] as [string, PlainTensor]] : []), ...(i.upstream ? [['upstream', i.upstream] as [string, PlainTensor]] : [])];
-}
-
-/** The tolerance for one named value of a case. */
-function toleranceFor(c: SuiteCase, name: string, dtype: string): Tolerance {
-  if (c.kind === 'embedding') {
-    if (name === 'output') return c.input.config.maxNorm === null ? EXACT : RENORM[c.input.config.dtype];
-    if (name === 'weight_after') return c.input.config.maxNorm === null ? EXACT : RENORM[c.input.config.dtype];
-  }
-  return tolerance(dtype as 'float32', name.startsWith('grad.') ? 'gradient' : 'forward');
 }
 
 /**
@@ -139,7 +133,7 @@ export async function runCase(adapter: Adapter, full: SuiteCase, options: RunOpt
     if (a === undefined) {
       return { ...base, status: 'fail', message: `${name} is missing from the result [${context}]`, headroom: Infinity, maxAbsError: Infinity, ms };
     }
-    const tol = toleranceFor(c, name, e.dtype);
+    const tol = toleranceForCase(c.kind, c.input, name, e.dtype);
     const cmp = compareTensors(a, e, { name, tolerance: tol, context });
     if (!cmp.ok) {
       const mismatch = cmp.mismatch && { name, ...cmp.mismatch, ...tol };

@@ -13,7 +13,7 @@
  */
 import type { Adapter, PlainTensor } from '../../../impl/contract.ts';
 import { compareTensors, type Comparison } from '../../harness/compare.ts';
-import { EXACT, RENORM, tolerance, type Tolerance } from '../../harness/tolerances.ts';
+import { toleranceForCase, type Tolerance } from '../../harness/tolerances.ts';
 import type { SuiteCase } from '../cases.ts';
 import { embeddingUnsupported, rnnUnsupported } from '../features.ts';
 
@@ -101,8 +101,7 @@ export interface VoteSummary {
 
 /** The tolerance of a named forward value, as the runner uses it. */
 export function voteTolerance(c: SuiteCase): (name: string, dtype: string) => Tolerance {
-  if (c.kind === 'embedding') return (_, dtype) => (c.input.config.maxNorm === null ? EXACT : RENORM[dtype as 'float32']);
-  return (_, dtype) => tolerance(dtype as 'float32', 'forward');
+  return (name, dtype) => toleranceForCase(c.kind, c.input, name, dtype);
 }
 
 async function answer(adapter: Adapter, c: SuiteCase): Promise<Values> {

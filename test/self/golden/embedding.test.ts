@@ -20,7 +20,7 @@ type Phase = 'construct' | 'forward' | 'backward';
 function gradientTolerance(dtype: string, scaled: boolean): Tolerance {
   // torch accumulates scale_grad_by_freq terms with a fused multiply-add; JS emulates it exactly in
   // float32 (fround of an exact double product) but not in float64, where the product rounds once
-  // more: a possible 1-ulp difference, inside the float64 table's 1e-7.
+  // more: a possible 1-ulp difference, inside the float64 table's 1e-12.
   return scaled && dtype === 'float64' ? TOLERANCES.float64.gradient : EXACT;
 }
 

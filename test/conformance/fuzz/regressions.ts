@@ -1,6 +1,9 @@
 /**
- * Regression cases: a shrunk counterexample of a differential property, saved as
- * `regressions/<kind>-<seed>-<hash>.json` and replayed by regressions.test.ts on every run.
+ * Regression cases: a shrunk counterexample of a fuzz property (engine.ts), saved as
+ * `<dir>/<kind>-<seed>-<hash>.json`; `loadRegressionCases(dir)` turns a folder of them back into
+ * suite cases that the judge runs (`rnnspec run --cases DIR`), the expected values computed by the
+ * oracle (the reference) when loaded, so a case stays right when the reference is corrected.
+ * The project's own reference-vs-ONNX-Runtime regressions live in test/self/differential/regressions.
  *
  * The file holds the case in the adapter contract's form, tensors encoded as in golden fixtures
  * (test/harness/golden.ts encodeTensor / decodeTensor: exact values, 'nan'/'inf' strings; -0 is
@@ -10,12 +13,15 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { EmbeddingCase, PlainTensor, RnnCase } from '../../../impl/contract.ts';
+import type { Adapter, EmbeddingCase, PlainTensor, RnnCase } from '../../../impl/contract.ts';
+import { createReferenceAdapter } from '../../../impl/reference/index.ts';
 import { decodeJsValue, decodeTensor, encodeTensor, type TensorJson } from '../../harness/golden.ts';
-import { describeCase, failureReport, replayCommand, runProperty, settingsFromEnv, summaryLine, type AnyCase, type Kind, type Oracles, type PropertyResult } from './differential.ts';
+import type { SuiteCase } from '../cases.ts';
+import { oracleAnswer, toSuiteCase } from './check.ts';
+import type { AnyCase, Kind } from './describe.ts';
 
 export const REGRESSIONS_DIR = fileURLToPath(new URL('../../self/differential/regressions', import.meta.url));
 
@@ -37,7 +43,7 @@ function encodeCase(kind: Kind, c: AnyCase): Record<string, unknown> {
   const config = Object.fromEntries(Object.entries(c.config).map(([k, v]) => [k, tagNumber(v)]));
   if (kind === 'embedding') {
     const e = c as EmbeddingCase;
-    return { config, weight: encodeTensor(e.weight), indices: encodeTensor(e.indices) };
+    return { config, weight: encodeTensor(e.weight), indices: encodeTensor(e.indices), ...(e.upstream ? { upstream: encodeTensor(e.upstream) } : {}) };
   }
   const r = c as RnnCase;
   return {
@@ -47,6 +53,8 @@ function encodeCase(kind: Kind, c: AnyCase): Record<string, unknown> {
     ...(r.h0 ? { h0: encodeTensor(r.h0) } : {}),
     ...(r.lengths ? { lengths: r.lengths } : {}),
     ...(r.enforceSorted === undefined ? {} : { enforceSorted: r.enforceSorted }),
+    ...(r.dropoutMasks ? { dropoutMasks: r.dropoutMasks.map(encodeTensor) } : {}),
+    ...(r.upstream ? { upstream: { output: encodeTensor(r.upstream.output), h_n: encodeTensor(r.upstream.h_n) } } : {}),
   };
 }
 
@@ -84,6 +92,8 @@ const fileSchema = z.object({
     enforceSorted: z.boolean().optional(),
     weight: tensorJson.optional(),
     indices: tensorJson.optional(),
+    dropoutMasks: z.array(tensorJson).optional(),
+    upstream: z.union([tensorJson, z.object({ output: tensorJson, h_n: tensorJson })]).optional(),
   }),
 });
 
@@ -94,7 +104,12 @@ const tensor = (t: TensorJson | undefined, what: string): PlainTensor => {
 
 function decodeCase(kind: Kind, j: z.infer<typeof fileSchema>['case']): AnyCase {
   const config = decodeJsValue(j.config, (t) => t) as never;
-  if (kind === 'embedding') return { config, weight: tensor(j.weight, 'case.weight'), indices: tensor(j.indices, 'case.indices') };
+  const up = j.upstream;
+  if (kind === 'embedding') {
+    const e: EmbeddingCase = { config, weight: tensor(j.weight, 'case.weight'), indices: tensor(j.indices, 'case.indices') };
+    if (up) e.upstream = tensor('dtype' in up ? up : undefined, 'case.upstream (a tensor)');
+    return e;
+  }
   const c: RnnCase = {
     config,
     params: Object.fromEntries(Object.entries(j.params ?? {}).map(([k, t]) => [k, decodeTensor(t)])),
@@ -103,6 +118,11 @@ function decodeCase(kind: Kind, j: z.infer<typeof fileSchema>['case']): AnyCase 
   if (j.h0) c.h0 = decodeTensor(j.h0);
   if (j.lengths) c.lengths = j.lengths;
   if (j.enforceSorted !== undefined) c.enforceSorted = j.enforceSorted;
+  if (j.dropoutMasks) c.dropoutMasks = j.dropoutMasks.map(decodeTensor);
+  if (up) {
+    if ('dtype' in up) throw new Error('case.upstream must hold output and h_n');
+    c.upstream = { output: decodeTensor(up.output), h_n: decodeTensor(up.h_n) };
+  }
   return c;
 }
 
@@ -124,18 +144,6 @@ export function saveRegression(dir: string, r: Regression): string {
   return path;
 }
 
-/** Saves a property's shrunk counterexample (with its seed, path and disagreement); returns the path. */
-export function saveFailure(dir: string, r: PropertyResult): string {
-  const f = r.failure;
-  if (!f) throw new Error(`differential ${r.kind}: nothing to save, the property passed`);
-  return saveRegression(dir, {
-    kind: r.kind,
-    found: { seed: r.seed, path: f.path, message: f.message, replay: replayCommand(r.kind, r.seed, f.path) },
-    description: describeCase(r.kind, f.case),
-    case: f.case,
-  });
-}
-
 /** Parses one regression file; a malformed one is an error that names it. */
 export function readRegression(path: string): Regression {
   try {
@@ -154,16 +162,20 @@ export function listRegressions(dir: string = REGRESSIONS_DIR): string[] {
 }
 
 /**
- * The differential test of one kind: runs the property with the RNNSPEC_* settings, prints its
- * summary (seed included), and on a disagreement throws the report with its replay command,
- * after saving the case under regressions/ when RNNSPEC_SAVE=1.
+ * Every regression case in `dir` as a suite case the judge runs (judge.ts runSuite), its expected
+ * values computed now by `oracle` (default: the reference). A case where the oracle raises (an
+ * out-of-range index) expects an error, which suite cases cannot express yet: it is left out and
+ * listed in `errorCases`.
  */
-export async function checkDifferential(kind: Kind, oracles: Oracles, defaultRuns = 100): Promise<void> {
-  const settings = settingsFromEnv(defaultRuns);
-  const result = await runProperty(kind, oracles, settings);
-  console.log(summaryLine(result));
-  if (result.failure) {
-    const saved = settings.save ? `\n  saved:  ${saveFailure(REGRESSIONS_DIR, result)}` : '\n  (RNNSPEC_SAVE=1 saves it as a regression case)';
-    throw new Error(failureReport(result) + saved);
+export async function loadRegressionCases(dir: string, oracle: Adapter = createReferenceAdapter()): Promise<{ cases: SuiteCase[]; errorCases: Array<{ file: string; error: string }> }> {
+  const cases: SuiteCase[] = [];
+  const errorCases: Array<{ file: string; error: string }> = [];
+  for (const file of listRegressions(dir)) {
+    const r = readRegression(file);
+    const answer = await oracleAnswer(oracle, r.kind, r.case);
+    const id = `regression/${basename(file, '.json')}`;
+    if ('error' in answer) errorCases.push({ file, error: answer.error });
+    else cases.push(toSuiteCase(r.kind, id, r.case, answer.expected));
   }
+  return { cases, errorCases };
 }

@@ -1,0 +1,55 @@
+/**
+ * The one tolerance rule (test/harness/tolerances.ts): it judges every golden case at exactly the
+ * base table (the golden sizes and magnitudes are below the thresholds where it scales), and past
+ * them it scales as documented: both tolerances by sqrt(K / 512), atol also by M / 8.
+ */
+import { describe, expect, test } from 'vitest';
+import type { RnnCase } from '../../../impl/contract.ts';
+import { suiteCases } from '../../conformance/cases.ts';
+import { loadGolden } from '../../harness/golden.ts';
+import { EXACT, RENORM, TOLERANCES, toleranceFor, toleranceForCase } from '../../harness/tolerances.ts';
+
+describe('golden cases are judged at the base table', () => {
+  const cases = suiteCases(loadGolden().cases);
+  test.each(['rnn', 'embedding'] as const)('every %s value of every golden case', (kind) => {
+    let checked = 0;
+    for (const c of cases.filter((x) => x.kind === kind)) {
+      const named = { ...c.expected.outputs, ...Object.fromEntries(Object.entries(c.expected.grads).map(([k, v]) => [`grad.${k}`, v])) };
+      for (const [name, t] of Object.entries(named)) {
+        const dtype = t.dtype as 'float32' | 'float64';
+        const quantity = name.startsWith('grad.') ? 'gradient' : 'forward';
+        const renorm = c.kind === 'embedding' && c.input.config.maxNorm !== null && quantity === 'forward';
+        const plainEmbedding = c.kind === 'embedding' && c.input.config.maxNorm === null && quantity === 'forward';
+        const table = plainEmbedding ? EXACT : renorm ? RENORM[dtype] : TOLERANCES[dtype][quantity];
+        expect(toleranceForCase(c.kind, c.input, name, t.dtype), `${c.id} ${name}`).toEqual(table);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
+describe('past the golden sizes the rule scales', () => {
+  test('a sum of 2048 terms gets twice the float32 tolerances; 512 terms or fewer get the table', () => {
+    expect(toleranceFor({ dtype: 'float32', quantity: 'forward', reductionLength: 2048 })).toEqual({ rtol: 2.6e-6, atol: 2e-5 });
+    expect(toleranceFor({ dtype: 'float32', quantity: 'gradient', reductionLength: 512 })).toEqual(TOLERANCES.float32.gradient);
+    expect(toleranceFor({ dtype: 'int64', quantity: 'forward', reductionLength: 1e6 })).toEqual(EXACT);
+  });
+
+  test('terms of size 80 give ten times the atol, the same rtol', () => {
+    expect(toleranceFor({ dtype: 'float32', quantity: 'forward', magnitude: 80 })).toEqual({ rtol: 1.3e-6, atol: 1e-4 });
+  });
+
+  test('an nn.RNN case: K is the widest fan-in for outputs, also L*N for gradients; M the largest |input| times the largest |weight|', () => {
+    const t = (shape: number[], fill: number) => ({ dtype: 'float32', shape, data: new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(fill) });
+    const c: RnnCase = {
+      config: { inputSize: 700, hiddenSize: 100, numLayers: 1, nonlinearity: 'tanh', bias: false, batchFirst: false, dropout: 0, bidirectional: false, training: false, dtype: 'float32' },
+      params: { weight_ih_l0: t([100, 700], 0.5), weight_hh_l0: t([100, 100], 0.5) },
+      input: t([64, 32, 700], 16),
+    };
+    // K = 700 + 100 = 800 -> sqrt(800/512) = 1.25; M = 16 -> atol x 2
+    expect(toleranceForCase('rnn', c, 'output', 'float32')).toEqual({ rtol: 1.3e-6 * 1.25, atol: 1e-5 * 1.25 * 2 });
+    // gradients: K = L*N = 2048 -> x2
+    expect(toleranceForCase('rnn', c, 'grad.weight_hh_l0', 'float32')).toEqual({ rtol: 1e-5 * 2, atol: 1e-5 * 2 * 2 });
+  });
+});
