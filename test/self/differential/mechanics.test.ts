@@ -182,7 +182,7 @@ describe('shards, budget and capabilities', () => {
 
   test('only claimed options are drawn: a float32 tanh-only adapter without packing, h0 or gradients gets nothing else', async () => {
     const caps = structuredClone(reference.capabilities);
-    Object.assign(caps.rnn!, { dtypes: ['float32'], nonlinearities: ['tanh'], noBias: false, batchFirst: false, bidirectional: false, maxLayers: 1, h0: false, unbatched: false, packed: false, gradients: false });
+    Object.assign(caps.rnn!, { dtypes: ['float32'], nonlinearities: ['tanh'], withoutBias: false, batchFirst: false, bidirectional: false, maxLayers: 1, h0: false, unbatched: false, packed: false, gradients: false });
     const a = recording(caps);
 
     const r = await runFuzz(a, { kinds: ['rnn'], runs: 40, seed: 3, maxSize: 'small' });
