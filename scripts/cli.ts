@@ -3,6 +3,7 @@
  * `rnnspec`: the command line over the conformance engine (test/conformance/).
  *
  *   rnnspec [run] [--adapter NAME|PATH]...   run the suite, print the matrix, write the reports
+ *   rnnspec fuzz --adapter NAME|PATH         random cases over what the adapter claims, judged by the reference
  *   rnnspec list                             the cases and features a run would take
  *   rnnspec golden [--check]                 regenerate or check the fixtures (needs PyTorch)
  *
@@ -16,10 +17,12 @@ import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import pc from 'picocolors';
-import { BUILT_IN, builtInAvailable } from '../test/conformance/adapters.ts';
+import { AdapterLoadError, BUILT_IN, builtInAvailable } from '../test/conformance/adapters.ts';
 import { BaselineError, baselineOf, writeBaseline } from '../test/conformance/baseline.ts';
 import type { CaseResult } from '../test/conformance/judge.ts';
 import { formatText, writeReports } from '../test/conformance/report/index.ts';
+import { formatFuzzResult, FUZZ_DEFAULTS, runFuzz, SIZE_CLASSES, type Kind, type SizeClass } from '../test/conformance/fuzz/index.ts';
+import { loadAdapter } from '../test/conformance/adapters.ts';
 import { conformanceCases, runConformance, type ConformanceRun } from '../test/conformance/run.ts';
 import { SelectionError } from '../test/conformance/select.ts';
 import { GoldenError } from '../test/harness/golden.ts';
@@ -34,6 +37,16 @@ const positive = (value: string) => {
   const n = Number(value);
   if (!(n > 0)) throw new InvalidArgumentError('a positive number is needed.');
   return n;
+};
+const integer = (value: string) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('an integer is needed.');
+  return n;
+};
+const shardOf = (value: string) => {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new InvalidArgumentError('i/n with 1 <= i <= n is needed, e.g. 2/4.');
+  return { index: Number(m[1]), count: Number(m[2]) };
 };
 
 /** Options shared by run and list: which cases. */
@@ -61,6 +74,24 @@ interface RunFlags extends Selected {
   list?: boolean;
   stack?: boolean;
   quiet?: boolean;
+  inProcess?: boolean;
+  /** Regression case files (written by fuzz) to run instead of the golden cases. */
+  cases?: string;
+}
+
+interface FuzzFlags {
+  adapter: string;
+  kind?: Kind;
+  runs: number;
+  seed?: number;
+  path?: string;
+  shard: { index: number; count: number };
+  maxSize: SizeClass;
+  timeBudget: number;
+  timeout: number;
+  shrink: boolean;
+  errorCases?: boolean;
+  save: string | false;
   inProcess?: boolean;
 }
 
@@ -134,6 +165,7 @@ async function run(flags: RunFlags): Promise<number> {
     adapters,
     baseline: flags.baseline ? resolve(CALLER_CWD, flags.baseline) : undefined,
     shippedBaselines: flags.shippedBaselines,
+    casesDir: flags.cases ? resolve(CALLER_CWD, flags.cases) : undefined,
     timeoutMs: flags.timeout,
     inProcess: flags.inProcess,
     cwd: CALLER_CWD,
@@ -157,6 +189,28 @@ async function run(flags: RunFlags): Promise<number> {
   const dir = writeRunReports(resolve(CALLER_CWD, flags.out), result);
   console.log(`reports: ${relative(CALLER_CWD, dir) || dir}/ (report.json, report.md, junit.xml, report.html)`);
   return result.exitCode;
+}
+
+/** The fuzz engine over one adapter: prints progress, the result and, for a failure, its replay line and saved case. */
+async function fuzz(flags: FuzzFlags): Promise<number> {
+  const { adapter } = await loadAdapter(flags.adapter, { cwd: CALLER_CWD, timeoutMs: flags.timeout, inProcess: flags.inProcess });
+  let next = 0;
+  try {
+    const result = await runFuzz(adapter, {
+      runs: flags.runs, seed: flags.seed, path: flags.path, kinds: flags.kind ? [flags.kind] : undefined, shard: flags.shard,
+      maxSize: flags.maxSize, timeBudgetMs: flags.timeBudget * 1000, timeoutMs: flags.timeout, shrink: flags.shrink,
+      errorCases: flags.errorCases, saveDir: flags.save === false ? undefined : resolve(CALLER_CWD, flags.save), adapterArg: flags.adapter,
+      onProgress: (p) => {
+        if (p.phase !== 'run' || performance.now() < next) return;
+        next = performance.now() + 10_000;
+        console.error(`${adapter.name} ${p.kind}: ${p.ran}/${p.planned} cases, ${(p.elapsedMs / 1000).toFixed(0)} s`);
+      },
+    });
+    console.log(formatFuzzResult(result));
+    return result.ok ? 0 : 1;
+  } finally {
+    await adapter.dispose?.();
+  }
 }
 
 function list(flags: Selected & { features?: boolean }): number {
@@ -198,10 +252,31 @@ export function program(): Command {
     .option('--timeout <ms>', 'per-case time-out', positive, 20_000)
     .option('--in-process', "run a module adapter in rnnspec's own thread instead of a worker")
     .option('--stack', "show the adapter's own stack trace for cases that threw")
+    .option('--cases <dir>', 'run the regression case files in DIR (written by rnnspec fuzz) instead of the golden cases')
     .option('--list', 'print the ids of the selected cases and exit')
     .option('--quiet', 'no progress')
     .action(async (flags: RunFlags) => {
       code = await run(flags);
+    });
+  cli
+    .command('fuzz')
+    .description("random cases over every option the adapter claims, from tiny to realistic sizes and saturating values, judged by the reference; a failure is shrunk, printed with its replay line and saved as a regression case (rnnspec run --cases DIR replays it)")
+    .requiredOption('-a, --adapter <name|path>', 'the implementation under test: a built-in adapter or an adapter module')
+    .addOption(new Option('--kind <kind>', 'only this API').choices(['rnn', 'embedding']))
+    .option('--runs <n>', 'cases per API, over all shards', positive, FUZZ_DEFAULTS.runs)
+    .option('--seed <n>', 'the seed (default: random, always printed)', integer)
+    .option('--path <path>', "fast-check's counterexample path: replays one failure (with its --seed and --kind)")
+    .option('--shard <i/n>', 'run the i-th of n shards of the campaign (CI matrices)', shardOf, { index: 1, count: 1 })
+    .addOption(new Option('--max-size <class>', 'the largest size class drawn').choices([...SIZE_CLASSES]).default(FUZZ_DEFAULTS.maxSize))
+    .option('--time-budget <seconds>', 'stop drawing new cases after this long', positive, FUZZ_DEFAULTS.timeBudgetMs / 1000)
+    .option('--timeout <ms>', 'per-case time-out', positive, FUZZ_DEFAULTS.timeoutMs)
+    .option('--no-shrink', 'report the first failing case as drawn')
+    .option('--error-cases', "also draw inputs PyTorch refuses, which must raise the reference's error")
+    .option('--save <dir>', 'where failures are saved as regression case files', 'rnnspec-regressions')
+    .option('--no-save', 'do not save failures')
+    .option('--in-process', "run a module adapter in rnnspec's own thread instead of a worker")
+    .action(async (flags: FuzzFlags) => {
+      code = await fuzz(flags);
     });
   selectionOptions(cli.command('list').description('list the suite cases (id and features) a run would take'))
     .addOption(torch)
@@ -226,7 +301,7 @@ async function main(argv: string[]): Promise<number> {
     return (cli as Command & { exitCode(): number }).exitCode();
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // --help, --version: 0; a usage error: 2
-    if (e instanceof SelectionError || e instanceof BaselineError) {
+    if (e instanceof SelectionError || e instanceof BaselineError || e instanceof AdapterLoadError) {
       console.error(`rnnspec: ${e.message}`);
       return 2;
     }

@@ -11,9 +11,10 @@ export interface ExpectedResult {
   grads: Record<string, PlainTensor>;
 }
 
+/** `fixture`: the file the case comes from, when it is not golden/ (a regression case saved by fuzz). */
 export type SuiteCase =
-  | { kind: 'rnn'; id: string; features: string[]; input: RnnCase; expected: ExpectedResult; onnx?: string }
-  | { kind: 'embedding'; id: string; features: string[]; input: EmbeddingCase; expected: ExpectedResult };
+  | { kind: 'rnn'; id: string; features: string[]; input: RnnCase; expected: ExpectedResult; onnx?: string; fixture?: string }
+  | { kind: 'embedding'; id: string; features: string[]; input: EmbeddingCase; expected: ExpectedResult; fixture?: string };
 
 const tensorOf = (v: unknown): PlainTensor => decodeTensor(v as TensorJson);
 

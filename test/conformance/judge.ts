@@ -34,7 +34,7 @@ export interface CaseResult {
   stack?: string;
   /** For values outside the tolerance: which value, how many elements, the worst one and the tolerance. */
   mismatch?: CaseMismatch;
-  /** The case's fixture file, relative to golden/. */
+  /** The file the case comes from: golden/cases/... or a regression file saved by fuzz. */
   fixture?: string;
   /** Set when a baseline of known failures is in use: a listed failure, an unlisted one, or a listed case that now passes. */
   baseline?: 'expected-failure' | 'new-failure' | 'fixed';
@@ -96,7 +96,7 @@ function forwardOnly(c: SuiteCase, adapter: Adapter): { c: SuiteCase; skipped?: 
 export async function runCase(adapter: Adapter, full: SuiteCase, options: RunOptions = {}): Promise<CaseResult> {
   const repro = `${options.reproCommand ?? 'npx rnnspec run'} ${options.adapterArg ?? `--adapter ${adapter.name}`} --case ${full.id}`;
   const { c, skipped } = forwardOnly(full, adapter);
-  const base = { id: c.id, kind: c.kind, features: c.features, repro, fixture: caseFile(c.id), ...(skipped ? { unsupportedFeatures: skipped } : {}) };
+  const base = { id: c.id, kind: c.kind, features: c.features, repro, fixture: c.fixture ?? `golden/${caseFile(c.id)}`, ...(skipped ? { unsupportedFeatures: skipped } : {}) };
   const unsupported = c.kind === 'rnn' ? rnnUnsupported(c.input, adapter.capabilities) : embeddingUnsupported(c.input, adapter.capabilities);
   if (unsupported !== null) return { ...base, status: 'unsupported', message: unsupported, headroom: 0, maxAbsError: 0, ms: 0 };
   const run = c.kind === 'rnn' ? adapter.rnn : adapter.embedding;

@@ -13,6 +13,7 @@ import { runSuite, type CaseResult } from './judge.ts';
 import { voteSuite } from './oracles/vote.ts';
 import { runMeta, summarize, unloadable, type AdapterMeta, type ImplementationReport, type ReportExtras, type RunMeta } from './report/index.ts';
 import { selectCases, type Selection } from './select.ts';
+import { loadRegressionCases } from './fuzz/regressions.ts';
 
 export interface ConformanceOptions extends Selection {
   adapters: AdapterSpec[];
@@ -20,6 +21,8 @@ export interface ConformanceOptions extends Selection {
   torch?: string;
   /** A baseline file or object; built-in adapters fall back to the baseline they ship with. */
   baseline?: string | Baseline;
+  /** A folder of regression case files (written by the fuzz engine) to run instead of the golden cases. */
+  casesDir?: string;
   /** false: ignore the baselines shipped with built-in adapters too. */
   shippedBaselines?: boolean;
   timeoutMs?: number;
@@ -64,7 +67,7 @@ const FIXTURES_TORCH = '1.13';
 
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceRun> {
   const started = new Date();
-  const cases = conformanceCases(options);
+  const cases = options.casesDir ? selectCases((await loadRegressionCases(options.casesDir)).cases, options) : conformanceCases(options);
   const torch = options.torch ?? FIXTURES_TORCH;
   const given = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
   const reports: ImplementationReport[] = [];
@@ -87,7 +90,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       // an isolated adapter stops its own worker at timeoutMs (restart included in the grace)
       timeoutMs: (options.timeoutMs ?? 20_000) + (isolated ? 10_000 : 0),
       adapterArg: `--adapter ${typeof spec === 'string' ? spec : adapter.name}`,
-      reproCommand: options.reproCommand,
+      reproCommand: options.casesDir ? `${options.reproCommand ?? 'npx rnnspec run'} --cases ${options.casesDir}` : options.reproCommand,
       onResult: (r) => options.onCase?.(adapter.name, r, ++done, cases.length),
     });
     const baseline = given ?? (options.shippedBaselines !== false && loaded.baseline ? readBaseline(loaded.baseline) : undefined);

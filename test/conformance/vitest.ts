@@ -8,6 +8,7 @@
  * registers one vitest test per suite case, in a `describe` per feature (each case under the
  * rarest feature it exercises, its most telling one). A failing case fails with the message the CLI
  * prints; an unsupported case is skipped with its reason; a failure the baseline expects passes.
+ * With `fuzz`, one more test per claimed API runs the fuzz engine (rnnspec fuzz) with those options.
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { loadAdapter, type AdapterSpec } from './adapters.ts';
 import { applyBaseline, readBaseline, type Baseline } from './baseline.ts';
 import type { SuiteCase } from './cases.ts';
 import { runCase } from './judge.ts';
+import { claimedKinds, formatFuzzResult, runFuzz, type FuzzOptions } from './fuzz/index.ts';
 import { formatCase } from './report/index.ts';
 import { conformanceCases } from './run.ts';
 import type { Selection } from './select.ts';
@@ -28,6 +30,8 @@ export interface DescribeConformanceOptions extends Selection {
   timeoutMs?: number;
   /** The folder relative paths are taken from (default: process.cwd()). */
   cwd?: string;
+  /** Also fuzz the adapter (runs, seed, maxSize, timeBudgetMs, ...): one test per API it claims. */
+  fuzz?: Omit<FuzzOptions, 'kinds' | 'onProgress'>;
 }
 
 /** Each case under the rarest of its features. */
@@ -55,6 +59,18 @@ export function describeConformance(adapter: AdapterSpec | Promise<Adapter> | ((
     afterAll(async () => {
       await loaded?.dispose?.();
     });
+    const fuzz = options.fuzz;
+    if (fuzz) {
+      describe('fuzz', () => {
+        for (const kind of ['rnn', 'embedding'] as const) {
+          it(`${kind} agrees with the reference on random cases`, async (ctx) => {
+            if (!claimedKinds(loaded!).includes(kind)) ctx.skip(`${kind === 'rnn' ? 'nn.RNN' : 'nn.Embedding'} is not claimed`);
+            const result = await runFuzz(loaded!, { ...fuzz, kinds: [kind] });
+            expect(result.ok, formatFuzzResult(result)).toBe(true);
+          }, (fuzz.timeBudgetMs ?? 60_000) + 60_000);
+        }
+      });
+    }
     for (const [feature, group] of byFeature(cases)) {
       describe(feature, () => {
         for (const c of group) {

@@ -175,7 +175,7 @@ export async function loadRegressionCases(dir: string, oracle: Adapter = createR
     const answer = await oracleAnswer(oracle, r.kind, r.case);
     const id = `regression/${basename(file, '.json')}`;
     if ('error' in answer) errorCases.push({ file, error: answer.error });
-    else cases.push(toSuiteCase(r.kind, id, r.case, answer.expected));
+    else cases.push({ ...toSuiteCase(r.kind, id, r.case, answer.expected), fixture: file });
   }
   return { cases, errorCases };
 }

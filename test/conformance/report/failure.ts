@@ -16,7 +16,7 @@ export function mismatchInWords(m: NonNullable<CaseResult['mismatch']>): string 
 export function failureDetails(c: CaseResult): Array<[label: string, text: string]> {
   return [
     ...(c.mismatch ? [['mismatch', mismatchInWords(c.mismatch)] as [string, string]] : []),
-    ...(c.fixture ? [['fixture', `golden/${c.fixture}`] as [string, string]] : []),
+    ...(c.fixture ? [['fixture', c.fixture] as [string, string]] : []),
     ['repro', c.repro],
   ];
 }

@@ -27,7 +27,7 @@ function testcase(suite: XMLBuilder, implementation: string, c: CaseResult): voi
   const outcome = outcomeOf(c);
   properties(t, [
     ['headroom', c.headroom], ['maxAbsError', c.maxAbsError],
-    ...(c.fixture ? [['fixture', `golden/${c.fixture}`] as [string, string]] : []), ...(c.baseline ? [['baseline', c.baseline] as [string, string]] : []),
+    ...(c.fixture ? [['fixture', c.fixture] as [string, string]] : []), ...(c.baseline ? [['baseline', c.baseline] as [string, string]] : []),
   ]);
   const message = plainText(c.message);
   const details = [message, ...failureDetails(c).map(([k, v]) => `${k}: ${plainText(v)}`)].join('\n');

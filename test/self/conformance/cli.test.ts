@@ -92,3 +92,25 @@ describe('the rnnspec command', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('rnnspec fuzz', () => {
+  it('catches a size bug the golden grid misses, prints its replay line, saves it in the caller\'s folder, and run --cases replays it', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'rnnspec-fuzz-'));
+    cpSync(fileURLToPath(new URL('./fixtures/drops-columns-past-16.mjs', import.meta.url)), join(cwd, 'adapter.mjs'));
+    const grid = rnnspec(['-a', './adapter.mjs', '--quiet'], { cwd });
+    expect(grid.code, 'the golden grid has no embedding wider than 16').toBe(0);
+
+    const fuzz = rnnspec(['fuzz', '-a', './adapter.mjs', '--seed', '1', '--max-size', 'medium'], { cwd });
+    expect(fuzz.code).toBe(1);
+    expect(fuzz.stdout).toMatch(/FAILED after \d+ cases/);
+    expect(fuzz.stdout).toMatch(/^ {2}replay: {3}rnnspec fuzz --adapter \.\/adapter\.mjs --kind embedding --seed 1 .*--path "[\d:]+"$/m);
+    const saved = /^ {2}saved: {4}(\S+)/m.exec(fuzz.stdout)![1];
+    expect(saved.startsWith(join(cwd, 'rnnspec-regressions'))).toBe(true);
+
+    const replay = rnnspec(['-a', './adapter.mjs', '-a', 'reference', '--cases', 'rnnspec-regressions', '--quiet'], { cwd });
+    expect(replay.code).toBe(1);
+    expect(replay.stdout).toMatch(/^drops-columns-past-16: 1 failed, 0 passed of 1$/m);
+    expect(replay.stdout).toMatch(/^reference: 0 failed, 1 passed of 1$/m);
+    expect(replay.stdout).toContain(`fixture: ${saved}`);
+  });
+});

@@ -2,6 +2,7 @@
  * describeConformance inside this very vitest run: the reference registers and passes its cases;
  * a mutant's failures pass only because a baseline lists them (the baseline is written from a
  * run of the CLI's engine, not by hand). Unsupported cases show up as skipped with their reason.
+ * The reference also fuzzes itself briefly against itself as oracle, through the same option users set.
  */
 import { describe, expect, it } from 'vitest';
 import { numericMutants } from '../../../impl/mutants/index.ts';
@@ -11,7 +12,7 @@ import { runConformance } from '../../conformance/run.ts';
 import { describeConformance } from '../../conformance/vitest.ts';
 
 const filter = ['rnn/tanh_l1_bias_*', 'embedding/padding_idx*'];
-describeConformance(createReferenceAdapter(), { filter });
+describeConformance(createReferenceAdapter(), { filter, fuzz: { runs: 10, seed: 20261130, maxSize: 'small' } });
 
 const mutant = numericMutants.find((m) => m.name === 'mutant-drops-b_hh')!;
 const first = await runConformance({ adapters: [mutant], filter });

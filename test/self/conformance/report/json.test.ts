@@ -39,7 +39,7 @@ describe('the JSON report follows its schema', () => {
     const failed = json.implementations[1].cases.find((c: { status: string }) => c.status === 'fail');
     expect(failed.mismatch).toMatchObject({ name: expect.any(String), count: expect.any(Number), index: expect.any(Array) });
     expect(failed.tolerance).toEqual({ atol: expect.any(Number), rtol: expect.any(Number) });
-    expect(failed.fixture).toBe(`cases/${failed.id}.json`);
+    expect(failed.fixture).toBe(`golden/cases/${failed.id}.json`);
     expect(json.implementations[2].counts).toMatchObject({ total: 12, unsupported: 12 });
   });
 

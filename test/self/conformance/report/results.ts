@@ -11,7 +11,7 @@ import { runMeta, summarize, type ImplementationReport, type RunMeta } from '../
 export function result(id: string, status: CaseResult['status'], features: string[], extra: Partial<CaseResult> = {}): CaseResult {
   return {
     id, kind: 'rnn', features, status, message: `${status} ${id}`, headroom: status === 'pass' ? 0.25 : status === 'fail' ? Infinity : 0,
-    maxAbsError: status === 'pass' ? 1e-7 : 0, ms: 2, repro: `npm run conformance -- --adapter impl --case ${id}`, fixture: `cases/${id}.json`, ...extra,
+    maxAbsError: status === 'pass' ? 1e-7 : 0, ms: 2, repro: `npm run conformance -- --adapter impl --case ${id}`, fixture: `golden/cases/${id}.json`, ...extra,
   };
 }
 
