@@ -19,7 +19,7 @@ const INSTALL_HINT =
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const goldenDir = path.join(root, 'golden');
-const exporter = path.join(root, 'scripts', 'export_golden.py');
+const scriptsDir = path.join(root, 'scripts');
 
 async function hasTorch() {
   try {
@@ -33,7 +33,8 @@ async function hasTorch() {
 /** Runs the exporter into `outDir`, showing progress: one line per case, or one updating line on a TTY. */
 async function exportInto(outDir) {
   const tty = Boolean(process.stdout.isTTY);
-  const child = $({ cwd: root, quiet: true, nothrow: true })`${PYTHON} ${exporter} --out ${outDir}`;
+  const env = { ...process.env, PYTHONPATH: scriptsDir, PYTHONDONTWRITEBYTECODE: '1' };
+  const child = $({ cwd: root, env, quiet: true, nothrow: true })`${PYTHON} -m golden --out ${outDir}`;
   child.stderr.pipe(process.stderr);
   let cases = 0;
   for await (const line of createInterface({ input: child.stdout })) {

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { PlainTensor } from '../../impl/contract.ts';
 
 export const GOLDEN_DIR = fileURLToPath(new URL('../../golden', import.meta.url));
-export const EXPORTER = fileURLToPath(new URL('../../scripts/export_golden.py', import.meta.url));
+export const EXPORTER = fileURLToPath(new URL('../../scripts/golden', import.meta.url));
 
 // ---- schema -----------------------------------------------------------------------------------
 const element = z.union([z.number(), z.string(), z.boolean()]);
@@ -89,6 +89,15 @@ export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * The exporter's identity, as scripts/golden/output.py's source_sha256 computes it: sha256 over
+ * "<file name>\n<sha256 of the file>\n" for every .py file of the package, in name order.
+ */
+export function exporterSha256(packageDir: string): string {
+  const names = readdirSync(packageDir).filter((n) => n.endsWith('.py')).sort();
+  return sha256(names.map((n) => `${n}\n${sha256(readFileSync(join(packageDir, n)))}\n`).join(''));
+}
+
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
@@ -107,7 +116,7 @@ export interface GoldenSet {
 }
 
 /**
- * Loads and checks every case. `exporterPath` (default scripts/export_golden.py) is hashed to
+ * Loads and checks every case. `exporterPath` (default scripts/golden/, the exporter package) is hashed to
  * detect fixtures left stale by an exporter change; pass null to skip that check.
  */
 export function loadGolden(dir = GOLDEN_DIR, exporterPath: string | null = EXPORTER): GoldenSet {
@@ -123,9 +132,9 @@ export function loadGolden(dir = GOLDEN_DIR, exporterPath: string | null = EXPOR
   if (!parsedManifest.success) throw new GoldenError(`golden/manifest.json is malformed: ${describeIssues(parsedManifest.error)}`);
   const manifest = parsedManifest.data;
   if (exporterPath !== null && existsSync(exporterPath)) {
-    const actual = sha256(readFileSync(exporterPath));
+    const actual = exporterSha256(exporterPath);
     if (actual !== manifest.exporter_sha256) {
-      throw new GoldenError(`golden/manifest.json is stale: it was written by another version of scripts/export_golden.py (sha256 ${manifest.exporter_sha256.slice(0, 12)}…, now ${actual.slice(0, 12)}…); run npm run golden`);
+      throw new GoldenError(`golden/manifest.json is stale: it was written by another version of the exporter (scripts/golden/) (sha256 ${manifest.exporter_sha256.slice(0, 12)}…, now ${actual.slice(0, 12)}…); run npm run golden`);
     }
   }
 

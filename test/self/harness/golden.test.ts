@@ -60,8 +60,9 @@ describe('loadGolden', () => {
   });
   it('refuses fixtures written by another exporter version (stale)', () => {
     writeGolden(['tensor/a']);
-    const exporter = join(dir, 'export_golden.py');
-    writeFileSync(exporter, '# a changed exporter\n');
+    const exporter = join(dir, 'exporter');
+    mkdirSync(exporter);
+    writeFileSync(join(exporter, 'output.py'), '# a changed exporter\n');
     expect(() => loadGolden(dir, exporter)).toThrow(/golden\/manifest.json is stale/);
   });
   it('refuses a duplicate case id, naming it', () => {

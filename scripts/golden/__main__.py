@@ -1,0 +1,29 @@
+"""Command line: python3 -m golden --out DIR | --case ID (see __init__.py)."""
+
+import argparse
+import os
+import sys
+
+import torch
+
+from .output import all_cases, dumps, export
+from .runner import run_case
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python3 -m golden", description="Export rnnspec's golden fixtures")
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--out", help="folder to write the fixtures into (empty or absent)")
+    group.add_argument("--case", help="print one case's JSON to stdout (used for isolated cases)")
+    options = parser.parse_args()
+    torch.set_num_threads(1)
+    torch.set_default_dtype(torch.float32)
+    if options.case:
+        case = next(c for c in all_cases() if c.id == options.case)
+        record, _ = run_case(case)
+        sys.stdout.buffer.write(dumps(record))
+    else:
+        export(os.path.abspath(options.out))
+
+
+main()
