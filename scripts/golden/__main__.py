@@ -8,6 +8,7 @@ import torch
 
 from .output import all_cases, dumps, export
 from .runner import run_case
+from .version import TORCH, VERSIONS
 
 
 def main() -> None:
@@ -15,7 +16,10 @@ def main() -> None:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--out", help="folder to write the fixtures into (empty or absent)")
     group.add_argument("--case", help="print one case's JSON to stdout (used for isolated cases)")
+    parser.add_argument("--torch", choices=VERSIONS, help="refuse to run unless this is the PyTorch version here")
     options = parser.parse_args()
+    if options.torch and options.torch != TORCH:
+        sys.exit(f"golden exporter: asked to record PyTorch {options.torch}, but {torch.__version__} is installed here")
     torch.set_num_threads(1)
     torch.set_default_dtype(torch.float32)
     if options.case:

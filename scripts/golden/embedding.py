@@ -2,6 +2,7 @@
 renorm and weight gradients (dense and sparse), every option, all pairs of options, and the errors."""
 
 import math
+from fractions import Fraction
 
 import torch
 import torch.nn as nn
@@ -9,14 +10,17 @@ import torch.nn.functional as F
 
 from .encoding import DTYPES, INF, NEG_INF, encode_tensor, js, js_to_py
 from .runner import Case, grid, materialize, rand, sample
+from .version import since
 
 EMBEDDING_OPTIONS = ("padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse")
 
 
 def embedding_case(name, description, *, form="module", weight=None, indices, upstream="random",
-                   raises=None, num_embeddings=None, embedding_dim=None, freeze=None, dtype=None, **options):
+                   raises=None, num_embeddings=None, embedding_dim=None, freeze=None, dtype=None, check=None,
+                   **options):
     """nn.Embedding (weight injected through _weight), F.embedding or Embedding.from_pretrained:
-    forward, the weight after the call (in-place max_norm renorm) and the weight gradient."""
+    forward, the weight after the call (in-place max_norm renorm) and the weight gradient.
+    `check(indices, upstream, grad)` asserts a property of torch's gradient that makes the case worth having."""
     assert set(options) <= set(EMBEDDING_OPTIONS), options
     options = {k: js(v) for k, v in options.items()}
 
@@ -64,6 +68,8 @@ def embedding_case(name, description, *, form="module", weight=None, indices, up
         else:
             grads = {"weight": encode_tensor(param.grad)}
         record["expected"]["grads"] = grads
+        if check is not None:
+            check(idx, g, param.grad)
 
     return Case("embedding", name, description, "embedding", body, raises=raises)
 
@@ -153,7 +159,40 @@ def embedding_scale_grad_cases():
           scale_grad_by_freq=True),
         e("scale_grad_false_explicit", "scale_grad_by_freq=False passed explicitly", weight=eighths(3, 2),
           indices=idx(1, 1, 2), upstream="nice", scale_grad_by_freq=False),
+        e("scale_grad_single_rounding_f64", "float64 rows scaled by 1/7 and 1/3 accumulate with one rounding per "
+          "step (a fused multiply-add), which differs from rounding the product first",
+          weight=rand(3, 13, dtype=torch.float64), indices=idx(0, 2, 0, 0, 2, 0, 0, 2, 0, 0), scale_grad_by_freq=True,
+          check=check_single_rounding),
+        e("scale_grad_single_rounding_f64_padding", "float64 one-rounding accumulation in F.embedding, with a "
+          "padding row that is counted but gets no gradient", form="functional",
+          weight=rand(4, 3, dtype=torch.float64), indices=idx(1, 1, 3, 1, 1, 3, 1, 1, 1, shape=(3, 3)),
+          padding_idx=3, scale_grad_by_freq=True,
+          check=lambda i, g, grad: check_single_rounding(i, g, grad, padding_idx=3)),
     ]
+
+
+def fma(a: float, b: float, c: float) -> float:
+    """a * b + c rounded once (exact rational arithmetic, then one rounding to float64)."""
+    return float(Fraction(a) * Fraction(b) + Fraction(c))
+
+
+def check_single_rounding(indices, upstream, grad, padding_idx=None):
+    """scale_grad_by_freq's backward does grad_weight[k].add_(grad[i], 1/count[k]) for each i in order:
+    asserts that torch rounds each step once (a fused multiply-add) and that rounding the product
+    first would differ in some element, so that the case tells the two apart."""
+    flat = indices.reshape(-1).tolist()
+    counts = {k: flat.count(k) for k in flat}
+    rows = upstream.reshape(len(flat), -1).tolist()
+    single = [[0.0] * len(rows[0]) for _ in range(grad.shape[0])] if rows else []
+    double = [list(r) for r in single]
+    for k, row in zip(flat, rows):
+        if k == padding_idx:
+            continue
+        scale = 1.0 / counts[k]
+        single[k] = [fma(x, scale, acc) for x, acc in zip(row, single[k])]
+        double[k] = [acc + x * scale for x, acc in zip(row, double[k])]
+    assert grad.tolist() == single, "torch's scale_grad_by_freq gradient is not one rounding per step"
+    assert single != double, "no element where one rounding and two roundings differ: pick other inputs"
 
 
 def embedding_sparse_cases():
@@ -400,9 +439,10 @@ def embedding_error_cases():
           dtype="int64", indices=i, raises=("RuntimeError", "construct")),
         e("error_module_int_weight", "an injected integer weight cannot require gradients",
           weight=torch.arange(8).reshape(4, 2), indices=i, raises=("RuntimeError", "construct")),
-        e("error_from_pretrained_int", "from_pretrained of an integer tensor fails even when frozen",
+        e("from_pretrained_int_frozen", since("2.6", "a frozen from_pretrained of an integer tensor looks up integers",
+                                              "from_pretrained of an integer tensor fails even when frozen"),
           form="from_pretrained", weight=torch.arange(8).reshape(4, 2), indices=i,
-          raises=("RuntimeError", "construct")),
+          raises=since("2.6", None, ("RuntimeError", "construct"))),
         e("error_negative_num_embeddings", "num_embeddings=-1", num_embeddings=-1, embedding_dim=3, indices=i,
           raises=("RuntimeError", "construct")),
         e("error_negative_embedding_dim", "embedding_dim=-1", num_embeddings=3, embedding_dim=-1, indices=i,

@@ -103,6 +103,16 @@ def typed(dtype: str, values) -> dict:
     return {"$typed": dtype, "data": [encode_element(v, kind) for v in arr.tolist()]}
 
 
+def cycle(levels_up: int) -> dict:
+    """A reference back to an enclosing JS array (`const z = [0]; z.push(z)` is [0, cycle(0)])."""
+    return {"$cycle": levels_up}
+
+
+def iterable(items: list) -> dict:
+    """A JS iterable that is not an Array (a generator): the exporter passes a Python tuple."""
+    return {"$iterable": items}
+
+
 def existing(t: torch.Tensor) -> dict:
     """An existing rnnspec Tensor."""
     return {"$tensor": encode_tensor(t)}
@@ -131,9 +141,10 @@ def js(value):
     raise TypeError(f"not a JS value: {value!r}")
 
 
-def js_to_py(value):
+def js_to_py(value, enclosing=()):
     """What the exporter passes to PyTorch for a JS value: integer-valued numbers become Python
-    ints, other numbers floats, typed arrays numpy arrays, existing tensors torch tensors."""
+    ints, other numbers floats, typed arrays numpy arrays, existing tensors torch tensors.
+    `enclosing` holds the lists being built, innermost last, for {"$cycle": k} (a self-referential list)."""
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value
     if isinstance(value, int):
@@ -141,8 +152,15 @@ def js_to_py(value):
     if isinstance(value, float):
         return int(value) if value.is_integer() else value
     if isinstance(value, list):
-        return [js_to_py(v) for v in value]
+        out = []  # filled in place so that a $cycle inside can refer to it
+        out.extend(js_to_py(v, (*enclosing, out)) for v in value)
+        return out
     tag = next(iter(value))
+    if tag == "$iterable":
+        return tuple(js_to_py(v, enclosing) for v in value["$iterable"])
+    if tag == "$cycle":
+        # the array k levels up from the array holding the marker (0: that array itself)
+        return enclosing[-1 - value["$cycle"]]
     if tag == "$num":
         # Number.isInteger(-0) is true in JS, so -0 is the int 0 like any integer-valued number
         return {"nan": math.nan, "inf": math.inf, "-inf": -math.inf, "-0": 0}[value["$num"]]

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import warnings
@@ -19,8 +20,9 @@ from .packing import packing_cases
 from .rnn import rnn_cases
 from .runner import Case, run_case
 from .tensor import tensor_cases
+from .version import TORCH
 
-FORMAT = 1
+FORMAT = 2  # 2: one folder per PyTorch version, the version and BLAS in the manifest
 ONNX_OPSET = 14
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
@@ -53,6 +55,17 @@ def export_onnx(module, example) -> bytes:
     assert [i.name for i in model.graph.input] == input_names
     assert [o.name for o in model.graph.output] == ["output", "h_n"]
     return buffer.getvalue()
+
+
+def blas() -> str:
+    """The BLAS torch was built for (torch.__config__.show()'s BLAS_INFO) and the library that the
+    process actually loaded for it (Debian picks it with update-alternatives)."""
+    info = re.search(r"BLAS_INFO=([^,\s]+)", torch.__config__.show())
+    torch.mm(torch.ones(2, 2), torch.ones(2, 2))  # make sure the BLAS is loaded
+    with open("/proc/self/maps") as f:
+        libraries = sorted({os.path.realpath(line.split()[-1]) for line in f
+                            if re.search(r"/lib[^/]*blas[^/]*\.so", line)})
+    return f"{info.group(1) if info else 'unknown'}: {', '.join(libraries) or 'no BLAS library loaded'}"
 
 
 def source_sha256() -> str:
@@ -100,8 +113,9 @@ def export(out: str) -> None:
         print(f"[{k:>{width}}/{len(cases)}] {case.id}", flush=True)
 
     exporter_sha256 = source_sha256()
-    manifest = {"format": FORMAT, "torch": torch.__version__, "onnx": onnx.__version__, "numpy": np.__version__,
-                "python": platform.python_version(), "exporter_sha256": exporter_sha256,
+    manifest = {"format": FORMAT, "version": TORCH, "torch": torch.__version__, "onnx": onnx.__version__,
+                "numpy": np.__version__, "python": platform.python_version(), "blas": blas(),
+                "exporter_sha256": exporter_sha256,
                 "cases": [c.id for c in cases], "files": dict(sorted(files.items()))}
     with open(os.path.join(out, "manifest.json"), "wb") as f:
         f.write(dumps(manifest))

@@ -5,8 +5,9 @@ import torch
 from torch.nn.utils.rnn import (PackedSequence, pack_padded_sequence, pack_sequence, pad_packed_sequence,
                                 pad_sequence, unpack_sequence, unpad_sequence)
 
-from .encoding import NAN, decode_packed, encode_packed, encode_tensor, js, js_to_py
+from .encoding import NAN, decode_packed, encode_packed, encode_tensor, existing, iterable, js, js_to_py
 from .runner import Case, grid, materialize, rand
+from .version import since
 
 # The message rnnspec raises where torch 1.13 silently packs garbage (FIXTURES.md, "deviation").
 LENGTH_DEVIATION = "pack_padded_sequence: lengths[{i}]={length} exceeds the padded sequence length {T}"
@@ -27,7 +28,7 @@ def raise_length_deviation(x, lengths, batch_first, enforce_sorted):
 PACKING_KWARGS = {
     "pack_padded_sequence": ("batch_first", "enforce_sorted"),
     "pack_sequence": ("enforce_sorted",),
-    "pad_sequence": ("batch_first", "padding_value"),
+    "pad_sequence": ("batch_first", "padding_value", "padding_side"),
     "pad_packed_sequence": ("batch_first", "padding_value", "total_length"),
     "unpack_sequence": (),
     "unpad_sequence": ("batch_first",),
@@ -51,10 +52,13 @@ def packing_case(name, description, fn, *, input=None, sequences=None, packed=No
             x = materialize(input)
             inputs["input"] = encode_tensor(x)
             call.append(x)
-        if sequences is not None:
+        if isinstance(sequences, list):
             seqs = [materialize(s) for s in sequences]
             inputs["sequences"] = [encode_tensor(s) for s in seqs]
             call.append(seqs)
+        elif sequences is not None:  # anything else a caller may pass: a JS value (an iterable, a tensor, ...)
+            inputs["sequences"] = js(materialize(sequences))
+            call.append(js_to_py(inputs["sequences"]))
         if packed is not None:
             inputs["packed"] = encode_packed(materialize(packed))
             call.append(decode_packed(inputs["packed"]))
@@ -137,6 +141,10 @@ def packing_pack_cases():
 
 def packing_pad_cases():
     p = packing_case
+    # 2.x's unpad_sequence takes lengths as a Tensor only (it reads lengths.device)
+    list_lengths_note = since("2.6", ": a list of lengths is refused", "")
+    list_lengths_raise = since("2.6", ("AttributeError", "forward"), None)
+    new_kwarg_raise = since("2.6", None, ("TypeError", "forward"))  # 1.13 has no padding_side
     return [
         p("pad_sequence_basic", "time-major padding with zeros", "pad_sequence", sequences=seqs_of(3, 1, 2)),
         p("pad_sequence_batch_first", "batch_first padding", "pad_sequence", sequences=seqs_of(3, 1, 2),
@@ -171,12 +179,30 @@ def packing_pad_cases():
           packed=packed_of([2, 3, 1])),
         p("unpack_sequence_sorted", "unpack_sequence of a sorted PackedSequence", "unpack_sequence",
           packed=packed_of([3, 1], enforce_sorted=True)),
-        p("unpad_sequence_basic", "unpad_sequence of a time-major padded tensor", "unpad_sequence",
-          input=padded_of([3, 1, 2]), lengths=[3, 1, 2]),
-        p("unpad_sequence_batch_first", "unpad_sequence of a batch_first padded tensor", "unpad_sequence",
-          input=padded_of([1, 2], batch_first=True, features=(2,)), lengths=[1, 2], batch_first=True),
-        p("unpad_sequence_length_beyond_padding", "quirk: a length > T is clipped by the mask", "unpad_sequence",
-          input=padded_of([3, 1], batch_first=True), lengths=[4, 1], batch_first=True),
+        p("unpad_sequence_basic", "unpad_sequence of a time-major padded tensor" + list_lengths_note,
+          "unpad_sequence", input=padded_of([3, 1, 2]), lengths=[3, 1, 2], raises=list_lengths_raise),
+        p("unpad_sequence_batch_first", "unpad_sequence of a batch_first padded tensor" + list_lengths_note,
+          "unpad_sequence", input=padded_of([1, 2], batch_first=True, features=(2,)), lengths=[1, 2],
+          batch_first=True, raises=list_lengths_raise),
+        p("unpad_sequence_length_beyond_padding", "quirk: a length > T is clipped by the mask" + list_lengths_note,
+          "unpad_sequence", input=padded_of([3, 1], batch_first=True), lengths=[4, 1], batch_first=True,
+          raises=list_lengths_raise),
+        p("unpad_sequence_tensor_lengths", "unpad_sequence with lengths as a tensor, as documented",
+          "unpad_sequence", input=padded_of([3, 1, 2]), lengths=existing(torch.tensor([3, 1, 2]))),
+        p("unpad_sequence_tensor_lengths_beyond_padding", "quirk: a tensor length > T is clipped by the mask",
+          "unpad_sequence", input=padded_of([3, 1], batch_first=True, features=(2,)),
+          lengths=existing(torch.tensor([4, 1])), batch_first=True),
+        p("pad_sequence_tuple", "a tuple (a JS iterable that is not an Array) of sequences", "pad_sequence",
+          sequences=lambda: iterable([existing(s) for s in seqs_of(2, 3)])),
+        p("pad_sequence_tensor", "a 2-D tensor is unbound along dim 0 into its rows", "pad_sequence",
+          sequences=lambda: existing(torch.arange(6.0).reshape(2, 3)), batch_first=True),
+        p("pad_sequence_padding_side_left", "padding_side='left' pads before each sequence (new in 2.x)",
+          "pad_sequence", sequences=seqs_of(3, 1, 2), padding_side="left", raises=new_kwarg_raise),
+        p("pad_sequence_padding_side_left_batch_first", "padding_side='left', batch_first, padding_value -1",
+          "pad_sequence", sequences=seqs_of(1, 3, features=(2,)), batch_first=True, padding_value=-1,
+          padding_side="left", raises=new_kwarg_raise),
+        p("pad_sequence_padding_side_right", "padding_side='right' passed explicitly", "pad_sequence",
+          sequences=seqs_of(2, 1), padding_side="right", raises=new_kwarg_raise),
     ]
 
 
@@ -209,7 +235,11 @@ def packing_error_cases():
         p("error_pad_sequence_trailing_dims", "trailing dims differ", "pad_sequence",
           sequences=[torch.zeros(2, 3), torch.zeros(1, 4)], raises=rt),
         p("error_pad_sequence_0d", "0-d sequences", "pad_sequence", sequences=[torch.tensor(1.0), torch.tensor(2.0)],
-          raises=("IndexError", "forward")),
+          raises=since("2.6", rt, ("IndexError", "forward"))),
+        p("error_pad_sequence_int", "a number is not an iterable of sequences", "pad_sequence", sequences=5,
+          raises=rt),
+        p("error_pad_sequence_padding_side", "padding_side must be 'left' or 'right'", "pad_sequence",
+          sequences=seqs_of(2, 1), padding_side="middle", raises=since("2.6", rt, ("TypeError", "forward"))),
         p("error_pad_sequence_uint8_overflow", "padding_value 300 does not fit uint8", "pad_sequence",
           sequences=[torch.tensor([1, 2], dtype=torch.uint8), torch.tensor([3], dtype=torch.uint8)],
           padding_value=300, raises=rt),

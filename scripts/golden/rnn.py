@@ -8,6 +8,7 @@ from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_
 from .encoding import DTYPES, INF, NAN, encode_tensor, js, js_to_py
 from .runner import Case, sample
 from .packing import LENGTH_DEVIATION_NOTE, raise_length_deviation
+from .version import since
 
 RNN_CTOR = ("input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "batch_first", "dropout",
             "bidirectional", "dtype")
@@ -15,19 +16,22 @@ RNN_CTOR = ("input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "
 
 def rnn_case(name, description, *, ctor, L=3, N=2, unbatched=False, h0=False, values="random", training=True,
              lengths=None, enforce_sorted=True, input_shape=None, h0_shape=None, input_dtype=None,
-             zero_padding=None, raises=None, deviation=None):
+             zero_padding=None, raises=None, deviation=None, positional=None):
     """nn.RNN under the case seed (its own init, recorded as params), fed a padded or packed input,
-    with gradients of (output*g_out).sum() + (h_n*g_h).sum() w.r.t. input, h0 and every parameter."""
+    with gradients of (output*g_out).sum() + (h_n*g_h).sum() w.r.t. input, h0 and every parameter.
+    `ctor` is passed by keyword; `positional` (recorded as args.positional) before it, by position."""
     assert set(ctor) <= set(RNN_CTOR), ctor
     ctor = {k: js(v) for k, v in ctor.items()}
     args = {**{k: ctor.get(k) for k in RNN_CTOR}, "training": training}
+    if positional is not None:
+        args["positional"] = js(list(positional))
 
     def body(rec, record):
         kwargs = {k: js_to_py(v) for k, v in ctor.items() if v is not None}
         if "dtype" in kwargs:
             kwargs["dtype"] = DTYPES[kwargs["dtype"]]
         rec.phase = "construct"
-        rnn = nn.RNN(**kwargs)
+        rnn = nn.RNN(*js_to_py(args.get("positional", [])), **kwargs)
         if not training:
             rnn.eval()
         params = dict(rnn.named_parameters())
@@ -104,8 +108,6 @@ def zero_past_lengths(x, lengths, batch_first):
         else:
             x[n:, b] = 0
     return x
-
-
 
 
 def redraw_dropout_masks(rnn, out, seed, packed):
@@ -335,6 +337,7 @@ def rnn_error_cases():
     r = rnn_case
     base = dict(input_size=4, hidden_size=5)
     fwd = ("RuntimeError", "forward")
+    value_error = ("ValueError", "forward")  # 2.x checks the input before the C++ kernel does
     return [
         r("error_input_size_mismatch", "last dim != input_size", ctor=base, input_shape=(2, 3, 6), raises=fwd),
         r("error_input_size_mismatch_unbatched", "unbatched last dim != input_size", ctor=base, input_shape=(2, 6),
@@ -351,14 +354,16 @@ def rnn_error_cases():
           raises=fwd),
         r("error_h0_3d_for_unbatched", "2-D input with a 3-D h0", ctor=base, input_shape=(2, 4), h0_shape=(1, 1, 5),
           raises=fwd),
-        r("error_input_1d", "1-D input", ctor=base, input_shape=(4,), raises=fwd),
-        r("error_input_4d", "4-D input", ctor=base, input_shape=(1, 2, 3, 4), raises=fwd),
-        r("error_input_0d", "0-D input", ctor=base, input_shape=(), raises=("IndexError", "forward")),
+        r("error_input_1d", "1-D input", ctor=base, input_shape=(4,), raises=since("2.6", value_error, fwd)),
+        r("error_input_4d", "4-D input", ctor=base, input_shape=(1, 2, 3, 4), raises=since("2.6", value_error, fwd)),
+        r("error_input_0d", "0-D input", ctor=base, input_shape=(),
+          raises=since("2.6", value_error, ("IndexError", "forward"))),
         r("error_seq_len_0", "zero sequence length", ctor=base, input_shape=(0, 3, 4), raises=fwd),
         r("error_seq_len_0_unbatched", "zero sequence length, unbatched", ctor=base, input_shape=(0, 4), raises=fwd),
         r("error_input_float64_module_float32", "input dtype differs from the weights", ctor=base,
-          input_shape=(2, 3, 4), input_dtype="float64", raises=fwd),
-        r("error_input_int64", "an int64 input", ctor=base, input_shape=(2, 3, 4), input_dtype="int64", raises=fwd),
+          input_shape=(2, 3, 4), input_dtype="float64", raises=since("2.6", value_error, fwd)),
+        r("error_input_int64", "an int64 input", ctor=base, input_shape=(2, 3, 4), input_dtype="int64",
+          raises=since("2.6", value_error, fwd)),
         r("error_dropout_negative", "dropout < 0", ctor=dict(input_size=4, hidden_size=5, num_layers=2, dropout=-0.1),
           raises=("ValueError", "construct")),
         r("error_dropout_above_1", "dropout > 1", ctor=dict(input_size=4, hidden_size=5, num_layers=2, dropout=1.5),
@@ -376,7 +381,8 @@ def rnn_error_cases():
         r("error_nonlinearity_case", "nonlinearity is case-sensitive", ctor=dict(input_size=4, hidden_size=5,
                                                                                  nonlinearity="Tanh"),
           raises=("ValueError", "construct")),
-        r("error_hidden_size_0", "hidden_size 0 (misleading proj_size message)", ctor=dict(input_size=4, hidden_size=0),
+        r("error_hidden_size_0", since("2.6", "hidden_size 0", "hidden_size 0 (misleading proj_size message)"),
+          ctor=dict(input_size=4, hidden_size=0),
           raises=("ValueError", "construct")),
         r("error_hidden_size_negative", "hidden_size -1", ctor=dict(input_size=4, hidden_size=-1),
           raises=("ValueError", "construct")),
@@ -387,7 +393,17 @@ def rnn_error_cases():
         r("error_input_size_negative", "input_size -1", ctor=dict(input_size=-1, hidden_size=3),
           raises=("RuntimeError", "construct")),
         r("error_num_layers_0", "num_layers 0", ctor=dict(input_size=4, hidden_size=5, num_layers=0),
-          raises=("IndexError", "construct")),
+          raises=since("2.6", ("ValueError", "construct"), ("IndexError", "construct"))),
+        r("positional_fourth_relu", "nn.RNN(3, 4, 1, 'relu'): the 4th positional argument is bias in 1.13 "
+          "(a str bias fails at forward), nonlinearity from 2.x on", ctor={}, positional=(3, 4, 1, "relu"), L=2,
+          N=1, raises=since("2.6", None, ("TypeError", "forward"))),
+        r("positional_fourth_false", "nn.RNN(3, 4, 1, false): bias=False in 1.13, an unknown nonlinearity from "
+          "2.x on", ctor={}, positional=(3, 4, 1, False), L=2, N=1,
+          raises=since("2.6", ("ValueError", "construct"), None)),
+        r("error_positional_num_layers_0", "nn.RNN(3, 4, 0): num_layers 0 passed by position", ctor={},
+          positional=(3, 4, 0), raises=since("2.6", ("ValueError", "construct"), ("IndexError", "construct"))),
+        r("error_positional_hidden_size_0", "nn.RNN(3, 0): hidden_size 0 passed by position", ctor={}, positional=(3, 0),
+          raises=("ValueError", "construct")),
         r("error_num_layers_float", "num_layers 1.5", ctor=dict(input_size=4, hidden_size=5, num_layers=1.5),
           raises=("TypeError", "construct")),
         r("error_bias_not_bool", "bias=0 is accepted at construction but fails at forward",

@@ -4,22 +4,46 @@ import math
 
 import torch
 
-from .encoding import DTYPES, INF, NAN, NEG_INF, NEG_ZERO, NULL, big, encode_tensor, existing, js, js_to_py, jsstr, typed
+from .encoding import (DTYPES, INF, NAN, NEG_INF, NEG_ZERO, NULL, big, cycle, encode_tensor, existing, js, js_to_py,
+                       jsstr, typed)
 from .runner import Case, grid
+from .version import since
 
-def tensor_case(name, description, data, dtype=None, requires_grad=False, raises=None, isolated=False):
-    """torch.tensor(data, dtype=dtype, requires_grad=requires_grad) for a JS value `data`."""
+# PyTorch 2.6 turns Uint16Array/Uint32Array/BigUint64Array into torch.uint16/32/64 tensors, dtypes
+# rnnspec does not implement (1.13 refused them with a TypeError); rnnspec raises instead.
+UNSIGNED_DEVIATION = "tensor(): numpy.{dtype} arrays give torch.{dtype}, a dtype rnnspec does not implement"
+UNSIGNED_DEVIATION_NOTE = (
+    "torch 2.6 returns a torch.{dtype} tensor, a dtype rnnspec does not implement (1.13 raised a TypeError); "
+    "rnnspec raises TypeError '" + UNSIGNED_DEVIATION + "'")
+
+
+def tensor_case(name, description, data, dtype=None, requires_grad=False, raises=None, isolated=False,
+                deviation=None):
+    """torch.tensor(data, dtype=dtype, requires_grad=requires_grad) for a JS value `data`.
+    With `deviation` = (note, message), torch must succeed and rnnspec raises TypeError(message)."""
     data = js(data)
 
     def body(rec, record):
         rec.phase = "forward"
         result = torch.tensor(js_to_py(data), dtype=DTYPES[dtype] if dtype else None,
                               requires_grad=requires_grad)
+        if deviation:
+            raise TypeError(deviation[1])
         record["expected"]["outputs"] = {"result": encode_tensor(result)}
 
     return Case("tensor", name, description, "tensor", body,
                 args={"dtype": dtype, "requires_grad": requires_grad}, inputs={"data": data},
-                raises=(raises, "forward") if raises else None, isolated=isolated)
+                raises=(raises, "forward") if raises else None, isolated=isolated,
+                deviation=deviation[0] if deviation else None)
+
+
+def unsigned_typed_case(name, array, dtype):
+    """A typed array of an unsigned dtype numpy has and torch 1.13 lacks: refused by 1.13, a
+    deviation from 2.6 on."""
+    deviation = (UNSIGNED_DEVIATION_NOTE.format(dtype=dtype), UNSIGNED_DEVIATION.format(dtype=dtype))
+    return tensor_case(name, since("2.6", f"a {array} is refused by rnnspec (torch 2.6 gives torch.{dtype})",
+                                   f"a {array} is rejected"),
+                       typed(dtype, [1, 2]), raises="TypeError", deviation=since("2.6", deviation, None))
 
 
 def tensor_inference_cases():
@@ -77,9 +101,9 @@ def tensor_typed_array_cases():
         c("typed_uint8", "a Uint8Array keeps uint8", typed("uint8", [0, 255])),
         c("typed_empty", "an empty Float32Array gives float32 of shape (0,)", typed("float32", [])),
         c("typed_empty_int32", "an empty Int32Array gives int32 of shape (0,)", typed("int32", [])),
-        c("typed_uint16", "a Uint16Array is rejected", typed("uint16", [1, 2]), raises="TypeError"),
-        c("typed_uint32", "a Uint32Array is rejected", typed("uint32", [1, 2]), raises="TypeError"),
-        c("typed_uint64", "a BigUint64Array is rejected", typed("uint64", [1, 2]), raises="TypeError"),
+        unsigned_typed_case("typed_uint16", "Uint16Array", "uint16"),
+        unsigned_typed_case("typed_uint32", "Uint32Array", "uint32"),
+        unsigned_typed_case("typed_uint64", "BigUint64Array", "uint64"),
         c("typed_int32_as_float32", "an explicit dtype converts a typed array", typed("int32", [1, -2]),
           dtype="float32"),
         c("typed_float64_as_int64", "float64 to int64 truncates toward zero", typed("float64", [2.7, -2.7]),
@@ -228,6 +252,12 @@ def tensor_error_cases():
         c("int64_overflow_in_list", "2**63 in a list", [big(2**63)], raises="RuntimeError"),
         c("int64_underflow_bigint", "-2**63-1 does not fit int64", big(-2**63 - 1), raises="RuntimeError"),
         c("int64_overflow_number", "1e20 is an integer JS number that overflows int64", 1e20, raises="RuntimeError"),
+        c("self_referential_list", "const z = [0]; z.push(z): a list that holds itself is refused",
+          [0, cycle(0)], raises="TypeError"),
+        c("self_referential_after_floats", "a list that holds itself after two numbers", [0.5, 1, cycle(0)],
+          raises="TypeError"),
+        c("self_referential_first", "a list whose first element is itself nests too deep", [cycle(0), 1],
+          raises="ValueError"),
     ]
 
 

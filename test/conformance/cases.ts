@@ -1,9 +1,11 @@
 /**
  * The suite's cases: every golden RNN and Embedding case that has outputs, turned into the
- * adapter contract's framework-neutral form, with PyTorch's expected results beside it.
+ * adapter contract's framework-neutral form, with PyTorch's expected results beside it and the
+ * PyTorch version they were recorded with.
  */
 import type { EmbeddingCase, FloatDType, PlainTensor, RnnCase } from '../../impl/contract.ts';
-import { decodeJsValue, decodeTensor, type GoldenCase, type TensorJson } from '../harness/golden.ts';
+import { rnnPositionalNames, withTorchVersion } from '../../reference/index.ts';
+import { NEWEST_TORCH, decodeJsValue, decodeTensor, type GoldenCase, type TensorJson, type TorchVersion } from '../harness/golden.ts';
 import { embeddingFeatures, rnnFeatures } from './features.ts';
 
 export interface ExpectedResult {
@@ -11,9 +13,10 @@ export interface ExpectedResult {
   grads: Record<string, PlainTensor>;
 }
 
+/** `torch`: the PyTorch version of the fixture (golden/<torch>/); `onnx` is relative to that folder. */
 export type SuiteCase =
-  | { kind: 'rnn'; id: string; features: string[]; input: RnnCase; expected: ExpectedResult; onnx?: string }
-  | { kind: 'embedding'; id: string; features: string[]; input: EmbeddingCase; expected: ExpectedResult };
+  | { kind: 'rnn'; id: string; torch: TorchVersion; features: string[]; input: RnnCase; expected: ExpectedResult; onnx?: string }
+  | { kind: 'embedding'; id: string; torch: TorchVersion; features: string[]; input: EmbeddingCase; expected: ExpectedResult };
 
 const tensorOf = (v: unknown): PlainTensor => decodeTensor(v as TensorJson);
 
@@ -26,9 +29,22 @@ function argsOf(c: GoldenCase): Record<string, unknown> {
   return decodeJsValue(c.args, (t) => t) as Record<string, unknown>;
 }
 
-/** A golden rnn case (with outputs or an error) as the adapter contract's RnnCase, without upstream. */
-export function rnnInputOf(c: GoldenCase): RnnCase {
+const SNAKE_CASE: Record<string, string> = {
+  numLayers: 'num_layers', nonlinearity: 'nonlinearity', bias: 'bias', batchFirst: 'batch_first', dropout: 'dropout', bidirectional: 'bidirectional',
+};
+
+/** An rnn case's constructor arguments by name: `args.positional` bound as PyTorch `torch` binds them. */
+function rnnArgsOf(c: GoldenCase, torch: TorchVersion): Record<string, unknown> {
   const a = argsOf(c);
+  if (!Array.isArray(a.positional)) return a;
+  const [inputSize, hiddenSize, ...rest] = a.positional as unknown[];
+  const names = withTorchVersion(torch, rnnPositionalNames);
+  return { ...a, input_size: inputSize, hidden_size: hiddenSize, ...Object.fromEntries(rest.map((v, i) => [SNAKE_CASE[names[i]], v])) };
+}
+
+/** A golden rnn case (with outputs or an error) as the adapter contract's RnnCase, without upstream. */
+export function rnnInputOf(c: GoldenCase, torch: TorchVersion = NEWEST_TORCH): RnnCase {
+  const a = rnnArgsOf(c, torch);
   const inputs = c.inputs as Record<string, unknown>;
   const input: RnnCase = {
     config: {
@@ -55,12 +71,12 @@ export function rnnInputOf(c: GoldenCase): RnnCase {
   return input;
 }
 
-function rnnCase(c: GoldenCase): SuiteCase {
-  const input = rnnInputOf(c);
+function rnnCase(c: GoldenCase, torch: TorchVersion): SuiteCase {
+  const input = rnnInputOf(c, torch);
   const grads = tensors(c.expected.grads as Record<string, unknown>);
   if (c.upstream && Object.keys(grads).length > 0) input.upstream = { output: tensorOf(c.upstream.output), h_n: tensorOf(c.upstream.h_n) };
   const outputs = tensors({ output: c.expected.outputs!.output, h_n: c.expected.outputs!.h_n });
-  return { kind: 'rnn', id: c.id, features: rnnFeatures(input), input, expected: { outputs, grads: input.upstream ? grads : {} }, onnx: c.onnx };
+  return { kind: 'rnn', id: c.id, torch, features: rnnFeatures(input), input, expected: { outputs, grads: input.upstream ? grads : {} }, onnx: c.onnx };
 }
 
 /** A sparse gradient `{indices, values, size}` as the dense (V, D) tensor it stands for. */
@@ -76,7 +92,7 @@ export function sparseToDense(s: { indices: TensorJson; values: TensorJson; size
   return { dtype: values.dtype, shape: [rows, cols], data };
 }
 
-function embeddingCase(c: GoldenCase): SuiteCase {
+function embeddingCase(c: GoldenCase, torch: TorchVersion): SuiteCase {
   const a = argsOf(c);
   const weight = tensorOf(c.params!.weight);
   const input: EmbeddingCase = {
@@ -100,18 +116,18 @@ function embeddingCase(c: GoldenCase): SuiteCase {
   if (c.upstream?.output && grads.weight) input.upstream = tensorOf(c.upstream.output);
   const o = c.expected.outputs!;
   return {
-    kind: 'embedding', id: c.id, features: embeddingFeatures(input), input,
+    kind: 'embedding', id: c.id, torch, features: embeddingFeatures(input), input,
     expected: { outputs: { output: tensorOf(o.output), weight_after: tensorOf(o.weight_after) }, grads },
   };
 }
 
-/** Golden cases the adapter contract can express: RNN and Embedding cases with outputs. */
-export function suiteCases(golden: readonly GoldenCase[]): SuiteCase[] {
+/** Golden cases (recorded with PyTorch `torch`) the adapter contract can express: RNN and Embedding cases with outputs. */
+export function suiteCases(golden: readonly GoldenCase[], torch: TorchVersion = NEWEST_TORCH): SuiteCase[] {
   return golden.flatMap((c) => {
     if (!c.expected.outputs) return [];
-    if (c.api === 'rnn') return [rnnCase(c)];
+    if (c.api === 'rnn') return [rnnCase(c, torch)];
     const floatWeight = c.params?.weight && (c.params.weight.dtype === 'float32' || c.params.weight.dtype === 'float64');
-    if (c.api === 'embedding' && floatWeight && (c.expected.outputs as Record<string, unknown>).weight_after) return [embeddingCase(c)];
+    if (c.api === 'embedding' && floatWeight && (c.expected.outputs as Record<string, unknown>).weight_after) return [embeddingCase(c, torch)];
     return [];
   });
 }
