@@ -20,6 +20,7 @@ from .packing import packing_cases
 from .rnn import rnn_cases
 from .runner import Case, run_case
 from .tensor import tensor_cases
+from .upstream import moduleinfo_embedding_cases, moduleinfo_rnn_cases, opinfo_embedding_cases
 from .version import TORCH
 
 FORMAT = 2  # 2: one folder per PyTorch version, the version and BLAS in the manifest
@@ -27,8 +28,11 @@ ONNX_OPSET = 14
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
-def all_cases() -> list:
-    cases = tensor_cases() + embedding_cases() + rnn_cases() + packing_cases()
+def all_cases(upstream: bool = True) -> list:
+    """Every case, each group's own first, then (unless `upstream` is false: a faster list for
+    --case of an own case) the cases made of PyTorch's own sample inputs."""
+    theirs = (opinfo_embedding_cases() + moduleinfo_embedding_cases(), moduleinfo_rnn_cases()) if upstream else ([], [])
+    cases = tensor_cases() + embedding_cases() + theirs[0] + rnn_cases() + theirs[1] + packing_cases()
     ids = [c.id for c in cases]
     assert len(ids) == len(set(ids)), "duplicate case ids"
     for c in cases:
