@@ -23,7 +23,7 @@ const goldenDir = path.join(root, 'golden');
 const packageDir = path.join(root, 'scripts', 'golden');
 const USAGE = 'usage: npm run golden [-- [--check] [--torch 1.13|2.6|all]]   (default --torch all)';
 
-/** How each recorded PyTorch version runs the exporter: `run(outDir, onLine)` resolves to an exit code. */
+/** How each recorded PyTorch version runs the exporter: `run(version, outDir, onLine)` resolves to its exit code. */
 const VERSIONS = {
   '1.13': { where: 'Debian 12 python3-torch (/usr/bin/python3)', run: runOnHost },
   '2.6': { where: 'Debian 13 python3-torch in a trixie root (scripts/trixie-root.mjs)', run: runInTrixieRoot },
@@ -72,7 +72,7 @@ async function exportInto(version, outDir) {
   };
   const exitCode = await VERSIONS[version].run(version, outDir, onLine);
   if (tty) process.stdout.write('\n');
-  if (exitCode !== 0) throw new GoldenError(`the PyTorch ${version} exporter failed (exit code ${exitCode})`);
+  if (exitCode !== 0) throw new GoldenError(`the PyTorch ${version} exporter failed (${exitCode === null ? 'killed by a signal' : `exit code ${exitCode}`})`);
   return cases;
 }
 
@@ -189,7 +189,7 @@ async function main() {
   } else if (strays.length > 0) {
     ok = false;
   }
-  process.exitCode = ok ? 0 : 1;
+  process.exitCode = ok ? 0 : (process.exitCode || 1); // 130 after Ctrl-C
 }
 
 await main();

@@ -82,27 +82,32 @@ export async function runInTrixie(args, { env = {}, onLine = () => {} } = {}) {
   const mountedHere = !(await isMountPoint(proc)); // a /proc someone else mounted is theirs to unmount
   if (mountedHere) await $`mount -t proc proc ${proc}`;
   let child;
+  let interruptedBy = null;
   const unmount = async () => {
     if (!mountedHere || !(await isMountPoint(proc))) return;
     // the child has exited (or was killed) before this runs; --lazy covers a straggler still inside
     const r = await $({ nothrow: true, quiet: true })`umount ${proc}`;
     if (r.exitCode !== 0) await $({ nothrow: true, quiet: true })`umount --lazy ${proc}`;
   };
-  const onSignal = async (signal) => {
+  // Ctrl-C or a kill: stop the child; the finally below unmounts, and the callers' own clean-up runs
+  const onSignal = (signal) => {
+    interruptedBy = signal;
     child?.kill('SIGKILL');
-    await child?.catch(() => {});
-    await unmount();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const cleanEnv = ['PATH=/usr/sbin:/usr/bin:/sbin:/bin', 'HOME=/root', 'LANG=C.UTF-8', ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
     child = $({ quiet: true, nothrow: true })`chroot ${root} /usr/bin/env -i ${cleanEnv} ${args}`;
     child.stderr.pipe(process.stderr);
     const { createInterface } = await import('node:readline');
     for await (const line of createInterface({ input: child.stdout })) onLine(line);
-    return await child;
+    const result = await child;
+    if (interruptedBy !== null) {
+      process.exitCode = interruptedBy === 'SIGINT' ? 130 : 143;
+      throw new TrixieError(`interrupted by ${interruptedBy}; /proc in the root is unmounted`);
+    }
+    return result;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
