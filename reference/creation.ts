@@ -16,6 +16,7 @@ import { AssertionError, PyTypeError, RuntimeError, ValueError } from './errors.
 import { pythonTypeName } from './python.ts';
 import { Tensor, numelOf } from './tensor.ts';
 import { warn } from './warnings.ts';
+import { sinceTorch } from './version.ts';
 
 /** What `tensor()` accepts: scalars, typed arrays, Tensors and (nested) arrays of them. */
 export type TensorData = number | bigint | boolean | Tensor | ArrayBufferView | readonly TensorData[];
@@ -55,9 +56,13 @@ function inferScalarType(x: unknown, lists = new Set<unknown>()): DType {
   if (isTypedArray(x)) {
     const dtype = dtypeOfTypedArray(x);
     if (dtype === undefined) {
-      throw new PyTypeError(
-        `can't convert np.ndarray of type ${numpyNameOfTypedArray(x)}. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.`,
-      );
+      const numpy = numpyNameOfTypedArray(x);
+      throw new PyTypeError(sinceTorch(
+        '2.6',
+        // 2.x gives a torch.uint16/32/64 tensor, a dtype rnnspec does not implement: a documented deviation
+        `tensor(): ${numpy} arrays give torch.${numpy.slice('numpy.'.length)}, a dtype rnnspec does not implement`,
+        `can't convert np.ndarray of type ${numpy}. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.`,
+      ));
     }
     return dtype;
   }

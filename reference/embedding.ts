@@ -18,6 +18,7 @@ import { empty, pyRepr } from './python.ts';
 import { Module, Parameter } from './module.ts';
 import { defaultGenerator, type Generator } from './random.ts';
 import { Tensor } from './tensor.ts';
+import { torchAtLeast } from './version.ts';
 
 export interface EmbeddingModuleOptions extends EmbeddingOptions {
   /** Use this tensor as the weight (shared, not copied; the padding row is not zeroed). */
@@ -26,6 +27,8 @@ export interface EmbeddingModuleOptions extends EmbeddingOptions {
   dtype?: DType;
   /** Source of the N(0, 1) init; default the global generator (`manualSeed`). */
   generator?: Generator;
+  /** 2.x: wrap `_weight` as a Parameter that does not require grad (from_pretrained's freeze). */
+  _freeze?: boolean;
 }
 
 export interface FromPretrainedOptions extends EmbeddingOptions {
@@ -62,7 +65,7 @@ export class Embedding extends Module {
       if (_weight.shape.join() !== [numEmbeddings, embeddingDim].join()) {
         throw new AssertionError('Shape of weight does not match num_embeddings and embedding_dim');
       }
-      this.weight = this.registerParameter('weight', Parameter(_weight));
+      this.weight = this.registerParameter('weight', Parameter(_weight, !(options._freeze ?? false)));
     }
   }
 
@@ -72,8 +75,9 @@ export class Embedding extends Module {
     if (embeddings.dim() !== 2) throw new AssertionError('Embeddings parameter is expected to be 2-dimensional');
     const [rows, cols] = embeddings.shape;
     const { freeze = true, ...rest } = options;
-    const module = new Embedding(rows, cols, { ...rest, _weight: embeddings });
-    module.weight.requiresGrad = !freeze; // 1.13 sets it after construction
+    // 2.x builds the Parameter frozen (so a frozen integer weight is fine); 1.13 froze it afterwards
+    const module = new Embedding(rows, cols, { ...rest, _weight: embeddings, ...(torchAtLeast('2.6') ? { _freeze: freeze } : {}) });
+    module.weight.requiresGrad = !freeze;
     return module;
   }
 

@@ -16,6 +16,10 @@ export {
   type PythonErrorType,
 } from './errors.ts';
 export * as ops from './ops/index.ts';
+export {
+  TORCH_VERSIONS, NEWEST_TORCH, isTorchVersion, torchAtLeast, torchVersion, withTorchVersion, type TorchVersion,
+} from './version.ts';
+export { rnnPositionalNames, type RNNArgument } from './rnn-arguments.ts';
 
 import { Embedding } from './embedding.ts';
 import { embedding } from './functional.ts';

@@ -7,9 +7,9 @@ import { RuntimeError } from './errors.ts';
 import { Tensor } from './tensor.ts';
 
 /** `nn.Parameter(data)`: an alias of `data` (same storage and version counter) that requires grad. */
-export function Parameter(data: Tensor): Tensor {
-  if (!isFloatingPoint(data.dtype)) throw new RuntimeError('Only Tensors of floating point and complex dtype can require gradients');
-  return data.detach().requiresGrad_(true);
+export function Parameter(data: Tensor, requiresGrad = true): Tensor {
+  if (requiresGrad && !isFloatingPoint(data.dtype)) throw new RuntimeError('Only Tensors of floating point and complex dtype can require gradients');
+  return data.detach().requiresGrad_(requiresGrad);
 }
 
 export abstract class Module {

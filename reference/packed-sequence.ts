@@ -13,10 +13,11 @@
  */
 import { asTensor, type TensorData } from './creation.ts';
 import { castElement, type DType, type Scalar } from './dtype.ts';
-import { IndexError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
+import { AttributeError, IndexError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
 import { pythonTypeName } from './python.ts';
 import { Tensor } from './tensor.ts';
 import { cat, indexSelect, narrow, stack, transpose, view } from './ops/index.ts';
+import { torchAtLeast } from './version.ts';
 
 export class PackedSequence {
   readonly data: Tensor;
@@ -195,10 +196,19 @@ function sequenceTuple(sequences: Iterable<unknown> | Tensor): Tensor[] {
 }
 
 /** `pad_sequence(sequences, batch_first=False, padding_value=0.0)`: (T_max, B, *) or (B, T_max, *). */
-export function padSequence(sequenceIterable: Iterable<Tensor> | Tensor, options: { batchFirst?: boolean; paddingValue?: number } = {}): Tensor {
-  const { batchFirst = false, paddingValue = 0 } = options;
+export function padSequence(
+  sequenceIterable: Iterable<Tensor> | Tensor,
+  options: { batchFirst?: boolean; paddingValue?: number; paddingSide?: 'left' | 'right' } = {},
+): Tensor {
+  const { batchFirst = false, paddingValue = 0, paddingSide } = options;
+  if (paddingSide !== undefined && !torchAtLeast('2.6')) throw new PyTypeError("pad_sequence() got an unexpected keyword argument 'padding_side'");
   const sequences = sequenceTuple(sequenceIterable);
   if (sequences.length === 0) throw new RuntimeError('received an empty list of sequences');
+  if (paddingSide !== undefined && paddingSide !== 'left' && paddingSide !== 'right') {
+    throw new RuntimeError(`Expected padding_side to be one of left or right, but got ${String(paddingSide)}.`);
+  }
+  // 2.x's C++ slices sequences[0].sizes() first; 1.13 (and 2.x for a later one) reads size(0)
+  if (torchAtLeast('2.6') && sequences[0].dim() === 0) throw new RuntimeError('ArrayRef: invalid slice, N = 1; size = 0');
   if (sequences.some((s) => s.dim() === 0)) throw new IndexError('Dimension specified as 0 but tensor has no dimensions');
   const { dtype } = sequences[0];
   const trailing = sequences[0].shape.slice(1);
@@ -207,7 +217,9 @@ export function padSequence(sequenceIterable: Iterable<Tensor> | Tensor, options
   const columns = sequences.map((seq) => {
     checkSlot([seq.shape[0], ...trailing], seq);
     const s = seq.to(dtype);
-    return s.shape[0] === T ? s : cat([s, full([T - s.shape[0], ...trailing], padding, dtype)], 0);
+    if (s.shape[0] === T) return s;
+    const pad = full([T - s.shape[0], ...trailing], padding, dtype);
+    return cat(paddingSide === 'left' ? [pad, s] : [s, pad], 0);
   });
   return stack(columns, batchFirst ? 0 : 1);
 }
@@ -286,6 +298,8 @@ export function padPackedSequence(
  * Unlike 1.13, which transposes its argument in place when batch_first=False (§5), this leaves it alone.
  */
 export function unpadSequence(padded: Tensor, lengths: readonly number[] | Tensor, options: { batchFirst?: boolean } = {}): Tensor[] {
+  // 2.x builds its index with torch.arange(max_length, device=lengths.device): lengths must be a Tensor
+  if (torchAtLeast('2.6') && !(lengths instanceof Tensor)) throw new AttributeError(`'${pythonTypeName(lengths)}' object has no attribute 'device'`);
   const batchDim = options.batchFirst ? 0 : 1;
   const lens = lengths instanceof Tensor ? numbers(lengths) : [...lengths];
   const T = padded.shape[1 - batchDim];

@@ -6,6 +6,7 @@
 import type { DType } from './dtype.ts';
 import { PyTypeError } from './errors.ts';
 import { Tensor } from './tensor.ts';
+import { sinceTorch } from './version.ts';
 
 /**
  * Python's `type(x).__name__` for a JavaScript value, as PyTorch's messages print it: an integer
@@ -42,14 +43,24 @@ export function empty(size: readonly unknown[], dtype?: DType): Tensor {
   if (typeof size[0] !== 'number' || !Number.isInteger(size[0])) {
     throw new PyTypeError(
       `empty() received an invalid combination of arguments - got (tuple, dtype=${dtype === undefined ? 'NoneType' : 'torch.dtype'}, device=NoneType), but expected one of:\n` +
-        ' * (tuple of ints size, *, tuple of names names, torch.memory_format memory_format, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n' +
-        ' * (tuple of SymInts size, *, torch.memory_format memory_format, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n',
+        sinceTorch(
+          '2.6',
+          ' * (tuple of ints size, *, tuple of names names, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n' +
+            ' * (tuple of ints size, *, torch.memory_format memory_format = None, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n',
+          ' * (tuple of ints size, *, tuple of names names, torch.memory_format memory_format, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n' +
+            ' * (tuple of SymInts size, *, torch.memory_format memory_format, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n',
+        ),
     );
   }
   const dims = size.map((d) => (typeof d === 'boolean' ? Number(d) : d));
   const bad = dims.findIndex((d) => typeof d !== 'number' || !Number.isInteger(d));
   if (bad > 0) {
-    throw new PyTypeError(`empty(): argument 'size' must be tuple of SymInts, but found element of type ${pythonTypeName(dims[bad])} at pos ${bad + 1}`);
+    const type = pythonTypeName(dims[bad]);
+    throw new PyTypeError(sinceTorch(
+      '2.6',
+      `empty(): argument 'size' failed to unpack the object at pos ${bad + 1} with error "type must be tuple of ints,but got ${type}"`,
+      `empty(): argument 'size' must be tuple of SymInts, but found element of type ${type} at pos ${bad + 1}`,
+    ));
   }
   return new Tensor(dtype ?? 'float32', dims as number[]);
 }

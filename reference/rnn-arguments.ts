@@ -1,29 +1,88 @@
 /**
+<<<<<<< HEAD
  * nn.RNN's argument handling in PyTorch 1.13, kept apart from the recurrence in rnn.ts: Python's
  * argument binding, `float(dropout)` and its range check, and the TypeError `_VF.rnn_tanh` raises
  * for non-bool flags, each with 1.13's exact text (Python 3.11 wording; docs/spec.md §3.1, §3.4).
+=======
+ * nn.RNN's argument handling, kept apart from the recurrence in rnn.ts: Python's argument binding
+ * (which differs between versions: the 4th positional argument is `bias` in 1.13 and `nonlinearity`
+ * from 2.x on), `float(dropout)` and its range check, the checks of hidden_size and num_layers 2.x
+ * added, and the TypeError `_VF.rnn_tanh` raises for non-bool flags, each with the exact text of the
+ * PyTorch version in force (version.ts; Python 3.11 wording; docs/spec.md §3.1, §3.4).
+>>>>>>> torch-versions
  */
 import { PyTypeError, ValueError } from './errors.ts';
 import { pythonTypeName } from './python.ts';
 import type { RNN, RNNOptions } from './rnn.ts';
+import { sinceTorch, torchAtLeast } from './version.ts';
 
 const OPTION_NAMES = new Set(['numLayers', 'nonlinearity', 'bias', 'batchFirst', 'dropout', 'bidirectional', 'dtype', 'generator']);
+const SNAKE: Record<string, string> = {
+  numLayers: 'num_layers', nonlinearity: 'nonlinearity', bias: 'bias', batchFirst: 'batch_first', dropout: 'dropout', bidirectional: 'bidirectional',
+};
+
+/** A positional argument after hidden_size, or (last) the keyword options. */
+export type RNNArgument = number | string | boolean | RNNOptions;
+
+/** The options nn.RNN binds, by position, after input_size and hidden_size, in the version in force. */
+export function rnnPositionalNames(): Array<keyof RNNOptions> {
+  return sinceTorch<Array<keyof RNNOptions>>(
+    '2.6',
+    ['numLayers', 'nonlinearity', 'bias', 'batchFirst', 'dropout', 'bidirectional'], // RNN.__init__ takes args[3] as nonlinearity
+    ['numLayers', 'bias', 'batchFirst', 'dropout', 'bidirectional'], // RNNBase(mode, input_size, hidden_size, num_layers, bias, ...)
+  );
+}
 
 /** What Python does before RNNBase.__init__'s body: RNN.__init__'s checks, then argument binding. */
-export function bindArguments(inputSize: unknown, hiddenSize: unknown, numLayersOrOptions: number | RNNOptions | undefined, options: RNNOptions) {
-  const opts = typeof numLayersOrOptions === 'object' && numLayersOrOptions !== null ? numLayersOrOptions : options;
-  if ('projSize' in opts) throw new ValueError('proj_size argument is only supported for LSTM, not RNN or GRU');
-  const nonlinearity = opts.nonlinearity ?? 'tanh';
-  if (nonlinearity !== 'tanh' && nonlinearity !== 'relu') throw new ValueError(`Unknown nonlinearity '${nonlinearity}'`);
-  const unknown = Object.keys(opts).find((k) => !OPTION_NAMES.has(k));
-  if (unknown !== undefined) throw new PyTypeError(`RNNBase.__init__() got an unexpected keyword argument '${unknown}'`);
-  if (typeof numLayersOrOptions === 'number' && opts.numLayers !== undefined) {
-    throw new PyTypeError("RNNBase.__init__() got multiple values for argument 'num_layers'");
+export function bindArguments(inputSize: unknown, hiddenSize: unknown, args: readonly RNNArgument[]) {
+  const last = args[args.length - 1];
+  const keywords: RNNOptions = typeof last === 'object' && last !== null ? last : {};
+  const positional = keywords === last ? args.slice(0, -1) : args;
+  if ('projSize' in keywords) throw new ValueError('proj_size argument is only supported for LSTM, not RNN or GRU');
+  const names = rnnPositionalNames();
+  if (positional.length > names.length) {
+    throw new PyTypeError(`rnnspec: nn.RNN takes at most ${names.length + 2} positional arguments (${['input_size', 'hidden_size', ...names.map((n) => SNAKE[n])].join(', ')}) but ${positional.length + 2} were given`);
   }
+  const byPosition: Record<string, unknown> = Object.fromEntries(positional.map((v, i) => [names[i], v]));
+  // 2.x: RNN.__init__ pops args[3] as the nonlinearity; a nonlinearity keyword then reaches RNNBase, which has none
+  if (torchAtLeast('2.6') && 'nonlinearity' in byPosition && keywords.nonlinearity !== undefined) {
+    throw new PyTypeError("RNNBase.__init__() got an unexpected keyword argument 'nonlinearity'");
+  }
+  const nonlinearity = (byPosition.nonlinearity ?? keywords.nonlinearity ?? 'tanh') as string;
+  if (nonlinearity !== 'tanh' && nonlinearity !== 'relu') {
+    throw new ValueError(sinceTorch('2.6', `Unknown nonlinearity '${pyStr(nonlinearity)}'. Select from 'tanh' or 'relu'.`, `Unknown nonlinearity '${pyStr(nonlinearity)}'`));
+  }
+  const unknown = Object.keys(keywords).find((k) => !OPTION_NAMES.has(k));
+  if (unknown !== undefined) throw new PyTypeError(`RNNBase.__init__() got an unexpected keyword argument '${unknown}'`);
+  const twice = Object.keys(byPosition).find((k) => k !== 'nonlinearity' && keywords[k as keyof RNNOptions] !== undefined);
+  if (twice !== undefined) throw new PyTypeError(`RNNBase.__init__() got multiple values for argument '${SNAKE[twice]}'`);
   if (inputSize === undefined) throw new PyTypeError("RNNBase.__init__() missing 2 required positional arguments: 'input_size' and 'hidden_size'");
   if (hiddenSize === undefined) throw new PyTypeError("RNNBase.__init__() missing 1 required positional argument: 'hidden_size'");
-  const numLayers = typeof numLayersOrOptions === 'number' ? numLayersOrOptions : (opts.numLayers ?? 1);
-  return { numLayers, opts, nonlinearity };
+  const opts = { ...keywords, ...byPosition } as RNNOptions;
+  return { numLayers: opts.numLayers ?? 1, opts, nonlinearity: nonlinearity as 'tanh' | 'relu' };
+}
+
+/** Python's str() of a value a caller passed as the nonlinearity (`False`, `1`, `relu`). */
+function pyStr(v: unknown): string {
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  return String(v);
+}
+
+/**
+ * RNNBase.__init__'s checks of hidden_size and num_layers: 2.x tests both up front; 1.13 had no such
+ * check and failed later, with proj_size's message for hidden_size <= 0 and an IndexError from
+ * flatten_parameters for num_layers <= 0 (that one is raised in rnn.ts, after the parameters exist).
+ */
+export function checkSizes(hiddenSize: unknown, numLayers: number): void {
+  if (torchAtLeast('2.6')) {
+    if (!(Number.isInteger(hiddenSize) || typeof hiddenSize === 'boolean')) {
+      throw new PyTypeError(`hidden_size should be of type int, got: ${pythonTypeName(hiddenSize)}`);
+    }
+    if ((hiddenSize as number) <= 0) throw new ValueError('hidden_size must be greater than zero');
+    if (numLayers <= 0) throw new ValueError('num_layers must be greater than zero');
+    return;
+  }
+  if ((hiddenSize as number) <= 0) throw new ValueError('proj_size has to be smaller than hidden_size'); // 1.13's (misleading) text
 }
 
 /** `self.dropout = float(dropout)`, then the range check. */
@@ -43,6 +102,8 @@ export function checkFlagsAreBools(rnn: RNN, packed: boolean): void {
   const flags = packed ? [rnn.bias, rnn.bidirectional] : [rnn.bias, rnn.bidirectional, rnn.batchFirst];
   if (flags.every((f) => typeof f === 'boolean')) return;
   const got = [...(packed ? ['Tensor', 'Tensor', 'Tensor'] : ['Tensor', 'Tensor']), 'list', pythonTypeName(rnn.bias), 'int', 'float', 'bool', pythonTypeName(rnn.bidirectional)];
+  // 2.x names the list's element types in the mismatch marks: `!list of [Parameter, Parameter]!`
+  const params = `list of [${rnn.parameters().map(() => 'Parameter').join(', ')}]`;
   if (!packed) got.push(pythonTypeName(rnn.batchFirst));
   const signatures = [
     ['Tensor data', 'Tensor batch_sizes', 'Tensor hx', 'tuple of Tensors params', 'bool has_biases', 'int num_layers', 'float dropout', 'bool train', 'bool bidirectional'],
@@ -53,7 +114,7 @@ export function checkFlagsAreBools(rnn: RNN, packed: boolean): void {
     return wanted === type || (wanted === 'float' && type === 'int'); // a list is no "tuple of Tensors" here
   };
   const lines = signatures.map(
-    (sig) => ` * (${sig.join(', ')})\n      didn't match because some of the arguments have invalid types: (${got.map((t, i) => (accepts(sig[i], t) ? t : `!${t}!`)).join(', ')})\n`,
+    (sig) => ` * (${sig.join(', ')})\n      didn't match because some of the arguments have invalid types: (${got.map((t, i) => (accepts(sig[i], t) ? t : `!${t === 'list' && torchAtLeast('2.6') ? params : t}!`)).join(', ')})\n`,
   );
   const name = rnn.mode === 'RNN_TANH' ? 'rnn_tanh' : 'rnn_relu';
   throw new PyTypeError(`${name}() received an invalid combination of arguments - got (${got.join(', ')}), but expected one of:\n${lines.join('')}`);

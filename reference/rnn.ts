@@ -13,11 +13,12 @@ import type { DType } from './dtype.ts';
 import { AttributeError, IndexError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
 import { Module, Parameter } from './module.ts';
 import { empty, pyRepr, pythonTypeName } from './python.ts';
-import { bindArguments, checkDropout, checkFlagsAreBools } from './rnn-arguments.ts';
+import { bindArguments, checkDropout, checkFlagsAreBools, checkSizes, type RNNArgument } from './rnn-arguments.ts';
 import { add, cat, linear, mul, mulScalar, narrow, relu, squeeze, stack, tanh, transpose, unsqueeze, view } from './ops/index.ts';
 import { PackedSequence, indexSelectAsTorch, numbers, select } from './packed-sequence.ts';
 import { Generator, defaultGenerator } from './random.ts';
 import { Tensor } from './tensor.ts';
+import { torchAtLeast } from './version.ts';
 import { warn } from './warnings.ts';
 
 export interface RNNOptions {
@@ -119,10 +120,13 @@ export class RNN extends Module {
   readonly bidirectional: boolean;
   readonly generator: Generator;
 
-  /** `new RNN(10, 20, 2)`, `new RNN(10, 20, 2, { bidirectional: true })` or `new RNN(10, 20, { numLayers: 2 })`. */
-  constructor(inputSize: number, hiddenSize: number, numLayersOrOptions?: number | RNNOptions, options: RNNOptions = {}) {
+  /**
+   * `new RNN(10, 20, 2)`, `new RNN(10, 20, 2, { bidirectional: true })` or `new RNN(10, 20, { numLayers: 2 })`;
+   * further positional arguments bind as PyTorch binds them in the version in force (rnnPositionalNames).
+   */
+  constructor(inputSize: number, hiddenSize: number, ...args: RNNArgument[]) {
     super();
-    const { numLayers, opts, nonlinearity } = bindArguments(inputSize, hiddenSize, numLayersOrOptions, options);
+    const { numLayers, opts, nonlinearity } = bindArguments(inputSize, hiddenSize, args);
     this.inputSize = inputSize;
     this.hiddenSize = hiddenSize;
     this.numLayers = numLayers;
@@ -136,7 +140,7 @@ export class RNN extends Module {
     if (this.dropout > 0 && numLayers === 1) {
       warn(`dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers greater than 1, but got dropout=${pyRepr(this.dropout)} and num_layers=${numLayers}`);
     }
-    if (hiddenSize <= 0) throw new ValueError('proj_size has to be smaller than hidden_size'); // 1.13's (misleading) text
+    checkSizes(hiddenSize, numLayers);
     if (!Number.isInteger(numLayers)) throw new PyTypeError("'float' object cannot be interpreted as an integer");
     this.registerParameters(opts.dtype);
     if (numLayers <= 0) throw new IndexError('list index out of range'); // from flatten_parameters in 1.13
@@ -181,6 +185,9 @@ export class RNN extends Module {
   }
 
   private forwardPadded(input: Tensor, h_0: Tensor | null, masks?: readonly Tensor[]): [Tensor, Tensor] {
+    if (torchAtLeast('2.6') && input.dim() !== 2 && input.dim() !== 3) {
+      throw new ValueError(`RNN: Expected input to be 2D or 3D, got ${input.dim()}D tensor instead`);
+    }
     const isBatched = input.dim() === 3;
     const batchDim = this.batchFirst ? 0 : 1;
     let x = input;
@@ -254,6 +261,10 @@ export class RNN extends Module {
   }
 
   private checkInput(x: Tensor, expectedDim: number): void {
+    const weightDtype = this.getParameter('weight_ih_l0').dtype;
+    if (torchAtLeast('2.6') && x.dtype !== weightDtype) {
+      throw new ValueError(`input must have the type torch.${weightDtype}, got type torch.${x.dtype}`);
+    }
     if (x.dim() !== expectedDim) throw new RuntimeError(`input must have ${expectedDim} dimensions, got ${x.dim()}`);
     const last = x.shape[x.dim() - 1];
     if (last !== this.inputSize) throw new RuntimeError(`input.size(-1) must be equal to input_size. Expected ${this.inputSize}, got ${last}`);

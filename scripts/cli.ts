@@ -25,7 +25,7 @@ import { formatFuzzResult, FUZZ_DEFAULTS, runFuzz, SIZE_CLASSES, type Kind, type
 import { loadAdapter } from '../test/conformance/adapters.ts';
 import { conformanceCases, runConformance, type ConformanceRun } from '../test/conformance/run.ts';
 import { SelectionError } from '../test/conformance/select.ts';
-import { GoldenError } from '../test/harness/golden.ts';
+import { GoldenError, NEWEST_TORCH, TORCH_VERSIONS, type TorchVersion } from '../test/harness/golden.ts';
 import { PACKAGE_ROOT, PACKAGE_VERSION } from '../test/harness/package-root.ts';
 
 /** The folder the user ran the command from (npm run changes the working directory to the package's). */
@@ -61,7 +61,7 @@ interface Selected {
   filter?: string[];
   feature?: string[];
   case?: string[];
-  torch?: string;
+  torch?: TorchVersion;
 }
 
 interface RunFlags extends Selected {
@@ -231,7 +231,7 @@ function golden(args: string[]): number {
 }
 
 export function program(): Command {
-  const torch = new Option('--torch <version>', 'the PyTorch version whose fixtures judge the run').default('1.13').choices(['1.13']);
+  const torch = new Option('--torch <version>', 'the PyTorch version whose fixtures judge the run (the reference emulates it too)').default(NEWEST_TORCH).choices([...TORCH_VERSIONS]);
   const cli = new Command('rnnspec')
     .description("Conformance suite for PyTorch's torch.tensor, nn.Embedding and nn.RNN (with packed sequences) in JavaScript")
     .version(PACKAGE_VERSION)
@@ -287,9 +287,10 @@ export function program(): Command {
   cli
     .command('golden')
     .description('regenerate the golden fixtures from PyTorch, or check they regenerate byte-identically (needs Debian python3-torch)')
-    .option('--check', 'regenerate into a temporary folder and fail unless byte-identical to golden/')
-    .action((flags: { check?: boolean }) => {
-      code = golden(flags.check ? ['--check'] : []);
+    .option('--check', 'regenerate into a temporary folder and fail unless byte-identical to golden/<version>/')
+    .addOption(new Option('--torch <version>', 'which PyTorch version (1.13: Debian 12 python3-torch; 2.6: a Debian 13 root built with mmdebstrap, as root)').choices([...TORCH_VERSIONS, 'all']).default('all'))
+    .action((flags: { check?: boolean; torch: string }) => {
+      code = golden([...(flags.check ? ['--check'] : []), '--torch', flags.torch]);
     });
   return Object.assign(cli, { exitCode: () => code });
 }
@@ -306,7 +307,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof GoldenError) {
-      console.error(`rnnspec: damaged fixtures: ${e.message.replace(/: run npm run golden$/, '')}.`);
+      console.error(`rnnspec: damaged fixtures: ${e.message.replace(/: run npm run golden.*$/, '').replace(/\.$/, '')}.`);
       console.error('  Reinstall rnnspec (npm install), or in a clone restore them with `git checkout golden/`.');
       return 2;
     }

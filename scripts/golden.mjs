@@ -1,51 +1,78 @@
 #!/usr/bin/env zx
 /**
- * Regenerates or checks the golden fixtures (scripts/FIXTURES.md) with PyTorch.
+ * Regenerates or checks the golden fixtures (scripts/FIXTURES.md) with PyTorch, one folder per
+ * PyTorch version: golden/1.13/ and golden/2.6/.
  *
- *   npm run golden              regenerate every fixture into golden/ (stale files are removed)
- *   npm run golden -- --check   regenerate into a temporary folder and fail unless the result is
- *                               byte-identical to golden/, naming every differing, missing or extra file
+ *   npm run golden                          regenerate every version (default --torch all)
+ *   npm run golden -- --torch 2.6           regenerate golden/2.6/ only (stale files are removed)
+ *   npm run golden -- --check [--torch V]   regenerate into a temporary folder and fail unless the
+ *                                           result is byte-identical to golden/V/ (default: all),
+ *                                           naming every differing, missing or extra file
  *
- * The exporter, scripts/export_golden.py, runs under Debian's /usr/bin/python3 (python3-torch and
- * python3-onnx). It writes into an empty folder and prints one "[ k/n] group/name" line per case.
+ * The exporter is the Python package scripts/golden/ (python3 -m golden). PyTorch 1.13 runs from
+ * Debian 12's python3-torch on this machine (/usr/bin/python3); PyTorch 2.6 runs inside a Debian 13
+ * root that scripts/trixie-root.mjs builds on demand and caches (needs root).
  */
 import { $, fs, path, os } from 'zx';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-
-const PYTHON = '/usr/bin/python3';
-const INSTALL_HINT =
-  'PyTorch is not installed: run apt-get update && apt-get install -y python3-torch python3-onnx';
+import { ensureTrixieRoot, runInTrixie, TRIXIE_ROOT, TrixieError } from './trixie-root.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const goldenDir = path.join(root, 'golden');
-const exporter = path.join(root, 'scripts', 'export_golden.py');
+const packageDir = path.join(root, 'scripts', 'golden');
+const USAGE = 'usage: npm run golden [-- [--check] [--torch 1.13|2.6|all]]   (default --torch all)';
 
-async function hasTorch() {
+/** How each recorded PyTorch version runs the exporter: `run(version, outDir, onLine)` resolves to its exit code. */
+const VERSIONS = {
+  '1.13': { where: 'Debian 12 python3-torch (/usr/bin/python3)', run: runOnHost },
+  '2.6': { where: 'Debian 13 python3-torch in a trixie root (scripts/trixie-root.mjs)', run: runInTrixieRoot },
+};
+const HOST_PYTHON = '/usr/bin/python3';
+class GoldenError extends Error {
+  name = 'GoldenError';
+}
+const HOST_HINT = 'PyTorch 1.13 is not installed: run apt-get update && apt-get install -y python3-torch python3-onnx';
+
+async function runOnHost(version, outDir, onLine) {
+  const probe = await $({ nothrow: true, quiet: true })`${HOST_PYTHON} -c ${'import torch, onnx'}`.catch(() => ({ exitCode: 1 }));
+  if (probe.exitCode !== 0) throw new GoldenError(HOST_HINT);
+  const env = { ...process.env, PYTHONPATH: path.dirname(packageDir), PYTHONDONTWRITEBYTECODE: '1' };
+  const child = $({ cwd: root, env, quiet: true, nothrow: true })`${HOST_PYTHON} -m golden --torch ${version} --out ${outDir}`;
+  child.stderr.pipe(process.stderr);
+  for await (const line of createInterface({ input: child.stdout })) onLine(line);
+  return (await child).exitCode;
+}
+
+/** Copies the exporter into the root, runs it there into a folder of the root, moves the result out. */
+async function runInTrixieRoot(version, outDir, onLine) {
+  await ensureTrixieRoot();
+  const work = await fs.mkdtemp(path.join(TRIXIE_ROOT, 'tmp', 'rnnspec-'));
+  const inside = `/tmp/${path.basename(work)}`;
   try {
-    const r = await $({ nothrow: true, quiet: true })`${PYTHON} -c ${'import torch, onnx'}`;
-    return r.exitCode === 0;
-  } catch {
-    return false; // no such interpreter
+    await fs.copy(packageDir, path.join(work, 'golden'), { filter: (src) => !src.includes('__pycache__') });
+    const result = await runInTrixie(['/usr/bin/python3', '-m', 'golden', '--torch', version, '--out', `${inside}/out`], {
+      env: { PYTHONPATH: inside, PYTHONDONTWRITEBYTECODE: '1' },
+      onLine,
+    });
+    if (result.exitCode === 0) await fs.move(path.join(work, 'out'), outDir);
+    return result.exitCode;
+  } finally {
+    await fs.remove(work);
   }
 }
 
-/** Runs the exporter into `outDir`, showing progress: one line per case, or one updating line on a TTY. */
-async function exportInto(outDir) {
+/** Runs the exporter of `version` into `outDir`, showing progress: one line per case, or one updating line on a TTY. */
+async function exportInto(version, outDir) {
   const tty = Boolean(process.stdout.isTTY);
-  const child = $({ cwd: root, quiet: true, nothrow: true })`${PYTHON} ${exporter} --out ${outDir}`;
-  child.stderr.pipe(process.stderr);
   let cases = 0;
-  for await (const line of createInterface({ input: child.stdout })) {
+  const onLine = (line) => {
     if (/^\[\s*\d+\/\d+\] /.test(line)) cases += 1;
-    process.stdout.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
-  }
-  const result = await child;
+    process.stdout.write(tty ? `\r\x1b[2K${version} ${line}` : `${version} ${line}\n`);
+  };
+  const exitCode = await VERSIONS[version].run(version, outDir, onLine);
   if (tty) process.stdout.write('\n');
-  if (result.exitCode !== 0) {
-    console.error(`golden: export_golden.py failed (exit code ${result.exitCode})`);
-    process.exit(1);
-  }
+  if (exitCode !== 0) throw new GoldenError(`the PyTorch ${version} exporter failed (${exitCode === null ? 'killed by a signal' : `exit code ${exitCode}`})`);
   return cases;
 }
 
@@ -77,63 +104,92 @@ async function compareTrees(expectedDir, actualDir) {
   };
 }
 
-function size(bytes) {
-  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-}
-
 async function folderSize(dir) {
   let total = 0;
   for (const rel of await listFiles(dir)) total += (await fs.stat(path.join(dir, rel))).size;
-  return total;
+  return `${(total / 2 ** 20).toFixed(1)} MiB`;
 }
 
-async function main() {
-  // zx puts its own CLI before this script in process.argv: the arguments are those after the script
-  const self = fileURLToPath(import.meta.url);
-  const args = process.argv.slice(process.argv.findIndex((a) => path.resolve(a) === self) + 1);
-  const unknown = args.filter((a) => a !== '--check');
-  if (unknown.length > 0) {
-    console.error(`golden: unknown argument ${unknown.join(' ')} (usage: npm run golden [-- --check])`);
-    process.exit(2);
-  }
-  const check = args.includes('--check');
-  if (!(await hasTorch())) {
-    console.error(INSTALL_HINT);
-    process.exit(1);
-  }
+/** Regenerates (or checks) one version; returns true when all is well. */
+async function goldenFor(version, check) {
   const started = Date.now();
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'rnnspec-golden-'));
-  const fresh = path.join(tmp, 'golden');
+  const fresh = path.join(tmp, version);
+  const committedDir = path.join(goldenDir, version);
   try {
-    const cases = await exportInto(fresh);
+    const cases = await exportInto(version, fresh);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    if (check) {
-      const { files, differing, missing, extra } = await compareTrees(fresh, goldenDir);
-      for (const f of differing) console.log(`differs: golden/${f}`);
-      for (const f of missing) console.log(`missing: golden/${f} (the exporter writes it, golden/ lacks it)`);
-      for (const f of extra) console.log(`extra:   golden/${f} (in golden/, the exporter no longer writes it)`);
-      const problems = differing.length + missing.length + extra.length;
-      if (problems > 0) {
-        console.log(
-          `golden --check FAILED: ${differing.length} differing, ${missing.length} missing, ${extra.length} extra ` +
-            `of ${files} files; run \`npm run golden\` and commit golden/`,
-        );
-        process.exitCode = 1;
-      } else {
-        console.log(`golden --check OK: ${files} files byte-identical (${cases} cases) in ${seconds} s`);
-      }
-    } else {
-      await fs.emptyDir(goldenDir);
-      await fs.copy(fresh, goldenDir);
-      const files = await listFiles(goldenDir);
-      console.log(
-        `golden: wrote ${cases} cases, ${files.length} files (${size(await folderSize(goldenDir))}) ` +
-          `to golden/ in ${seconds} s`,
-      );
+    if (!check) {
+      await fs.emptyDir(committedDir);
+      await fs.copy(fresh, committedDir);
+      const files = await listFiles(committedDir);
+      console.log(`golden ${version}: wrote ${cases} cases, ${files.length} files (${await folderSize(committedDir)}) to golden/${version}/ in ${seconds} s`);
+      return true;
     }
+    const { files, differing, missing, extra } = await compareTrees(fresh, committedDir);
+    for (const f of differing) console.log(`differs: golden/${version}/${f}`);
+    for (const f of missing) console.log(`missing: golden/${version}/${f} (the exporter writes it, golden/ lacks it)`);
+    for (const f of extra) console.log(`extra:   golden/${version}/${f} (in golden/, the exporter no longer writes it)`);
+    const problems = differing.length + missing.length + extra.length;
+    if (problems > 0) {
+      console.log(
+        `golden ${version} --check FAILED: ${differing.length} differing, ${missing.length} missing, ${extra.length} extra ` +
+          `of ${files} files; run \`npm run golden -- --torch ${version}\` and commit golden/${version}/`,
+      );
+      return false;
+    }
+    console.log(`golden ${version} --check OK: ${files} files byte-identical (${cases} cases) in ${seconds} s`);
+    return true;
   } finally {
     await fs.remove(tmp);
   }
+}
+
+function parseArgs() {
+  // zx puts its own CLI before this script in process.argv: the arguments are those after the script
+  const self = fileURLToPath(import.meta.url);
+  const args = process.argv.slice(process.argv.findIndex((a) => path.resolve(a) === self) + 1);
+  let check = false;
+  let torch = 'all';
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--check') check = true;
+    else if (args[i] === '--torch' && i + 1 < args.length) torch = args[++i];
+    else if (args[i].startsWith('--torch=')) torch = args[i].slice('--torch='.length);
+    else if (args[i] === '--help' || args[i] === '-h') {
+      console.log(`${USAGE}\nversions: ${Object.entries(VERSIONS).map(([v, { where }]) => `${v} (${where})`).join(', ')}`);
+      process.exit(0);
+    } else {
+      console.error(`golden: unknown argument ${args[i]} (${USAGE})`);
+      process.exit(2);
+    }
+  }
+  if (torch !== 'all' && !(torch in VERSIONS)) {
+    console.error(`golden: unknown PyTorch version ${torch}: one of ${Object.keys(VERSIONS).join(', ')} or all`);
+    process.exit(2);
+  }
+  return { check, versions: torch === 'all' ? Object.keys(VERSIONS) : [torch] };
+}
+
+async function main() {
+  const { check, versions } = parseArgs();
+  let ok = true;
+  try {
+    for (const version of versions) ok = (await goldenFor(version, check)) && ok;
+  } catch (e) {
+    if (!(e instanceof TrixieError || e instanceof GoldenError)) throw e;
+    console.error(`golden: ${e.message}`);
+    ok = false;
+  }
+  // golden/ holds only the version folders
+  const strays = (await fs.readdir(goldenDir).catch(() => [])).filter((n) => !(n in VERSIONS));
+  for (const s of strays) console.log(`extra:   golden/${s} (not a PyTorch version folder)`);
+  if (!check && strays.length > 0 && versions.length === Object.keys(VERSIONS).length) {
+    for (const s of strays) await fs.remove(path.join(goldenDir, s));
+    console.log(`golden: removed ${strays.map((s) => `golden/${s}`).join(', ')}`);
+  } else if (strays.length > 0) {
+    ok = false;
+  }
+  process.exitCode = ok ? 0 : (process.exitCode || 1); // 130 after Ctrl-C
 }
 
 await main();

@@ -2,9 +2,12 @@
  * The reference as an adapter: rnnspec's own TypeScript implementation behind the adapter contract,
  * claiming everything (float32 and float64, every RNN and Embedding option, gradients). It is also
  * the worked example of an adapter. Uses reference/ only through its public index.
+ * `createReferenceAdapter({ torch: '1.13' })` emulates that PyTorch version (default: the newest).
  */
 import type { Adapter, EmbeddingCase, EmbeddingResult, PlainTensor, RnnCase, RnnResult } from '../contract.ts';
-import { SparseCooTensor, Tensor, catchWarnings, nn, ops, type DType } from '../../reference/index.ts';
+import {
+  NEWEST_TORCH, SparseCooTensor, Tensor, catchWarnings, isTorchVersion, nn, ops, withTorchVersion, TORCH_VERSIONS, type DType, type TorchVersion,
+} from '../../reference/index.ts';
 
 /** A fresh rnnspec Tensor holding a copy of a plain tensor (adapters never alias their inputs). */
 function toTensor(t: PlainTensor, requiresGrad = false): Tensor {
@@ -63,7 +66,14 @@ function embedding(c: EmbeddingCase): EmbeddingResult {
   return { output: output.detach(), weightAfter, gradWeight: g instanceof SparseCooTensor ? g.toDense() : (g as Tensor) };
 }
 
-export function createReferenceAdapter(): Adapter {
+export interface ReferenceAdapterOptions {
+  /** The PyTorch version to emulate (reference/version.ts); default the newest. */
+  torch?: TorchVersion;
+}
+
+export function createReferenceAdapter(options: ReferenceAdapterOptions = {}): Adapter {
+  const torch = options.torch ?? NEWEST_TORCH;
+  if (!isTorchVersion(torch)) throw new RangeError(`createReferenceAdapter: unknown PyTorch version ${String(torch)}; known: ${TORCH_VERSIONS.join(', ')}`);
   return {
     name: 'reference',
     capabilities: {
@@ -73,8 +83,8 @@ export function createReferenceAdapter(): Adapter {
       },
       embedding: { dtypes: ['float32', 'float64'], indexDtypes: ['int64', 'int32'], paddingIdx: true, maxNorm: true, scaleGradByFreq: true, gradients: true },
     },
-    rnn,
-    embedding,
+    rnn: (c) => withTorchVersion(torch, () => rnn(c)),
+    embedding: (c) => withTorchVersion(torch, () => embedding(c)),
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Adapter } from '../../impl/contract.ts';
+import type { TorchVersion } from '../harness/golden.ts';
 import { PACKAGE_ROOT } from '../harness/package-root.ts';
 import { AdapterLoadError, loadAdapterModule } from './isolation/load-adapter.ts';
 import { loadIsolatedAdapter } from './isolation/worker-adapter.ts';
@@ -16,13 +17,13 @@ export { AdapterLoadError } from './isolation/load-adapter.ts';
 interface BuiltIn {
   /** npm packages the adapter needs (optional peer dependencies of rnnspec). */
   peers: string[];
-  load(options: { torch?: string }): Promise<Adapter>;
+  load(options: { torch?: TorchVersion }): Promise<Adapter>;
   /** A baseline of the backend's own known deviations from PyTorch, shipped with rnnspec. */
   baseline?: string;
 }
 
 export const BUILT_IN: Record<string, BuiltIn> = {
-  reference: { peers: [], load: async () => (await import('../../impl/reference/index.ts')).createReferenceAdapter() },
+  reference: { peers: [], load: async ({ torch }) => (await import('../../impl/reference/index.ts')).createReferenceAdapter({ torch }) },
   onnxruntime: { peers: ['onnxruntime-node'], load: async () => (await import('../../impl/onnxruntime/index.ts')).createOnnxRuntimeAdapter() },
   'tfjs-cpu': {
     peers: ['@tensorflow/tfjs'],
@@ -73,7 +74,7 @@ export interface LoadOptions {
   /** Load a module adapter in this thread instead of a worker. */
   inProcess?: boolean;
   /** The PyTorch version the reference emulates. */
-  torch?: string;
+  torch?: TorchVersion;
 }
 
 export async function loadAdapter(spec: AdapterSpec, options: LoadOptions = {}): Promise<LoadedAdapter> {

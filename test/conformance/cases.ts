@@ -1,9 +1,11 @@
 /**
  * The suite's cases: every golden RNN and Embedding case that has outputs, turned into the
- * adapter contract's framework-neutral form, with PyTorch's expected results beside it.
+ * adapter contract's framework-neutral form, with PyTorch's expected results beside it and the
+ * PyTorch version they were recorded with.
  */
 import type { EmbeddingCase, FloatDType, PlainTensor, RnnCase } from '../../impl/contract.ts';
-import { decodeJsValue, decodeTensor, type GoldenCase, type TensorJson } from '../harness/golden.ts';
+import { rnnPositionalNames, withTorchVersion } from '../../reference/index.ts';
+import { NEWEST_TORCH, decodeJsValue, decodeTensor, type GoldenCase, type TensorJson, type TorchVersion } from '../harness/golden.ts';
 import { embeddingFeatures, rnnFeatures } from './features.ts';
 
 export interface ExpectedResult {
@@ -11,10 +13,13 @@ export interface ExpectedResult {
   grads: Record<string, PlainTensor>;
 }
 
-/** `fixture`: the file the case comes from, when it is not golden/ (a regression case saved by fuzz). */
+/**
+ * `torch`: the PyTorch version of the fixture (golden/<torch>/); `onnx` is relative to that folder.
+ * `fixture`: the file the case comes from, when it is not golden/ (a regression case saved by fuzz).
+ */
 export type SuiteCase =
-  | { kind: 'rnn'; id: string; features: string[]; input: RnnCase; expected: ExpectedResult; onnx?: string; fixture?: string }
-  | { kind: 'embedding'; id: string; features: string[]; input: EmbeddingCase; expected: ExpectedResult; fixture?: string };
+  | { kind: 'rnn'; id: string; torch: TorchVersion; features: string[]; input: RnnCase; expected: ExpectedResult; onnx?: string; fixture?: string }
+  | { kind: 'embedding'; id: string; torch: TorchVersion; features: string[]; input: EmbeddingCase; expected: ExpectedResult; fixture?: string };
 
 const tensorOf = (v: unknown): PlainTensor => decodeTensor(v as TensorJson);
 
@@ -34,19 +39,38 @@ const RNN_OPTIONS = {
 } as const;
 type RnnOptionName = (typeof RNN_OPTIONS)[keyof typeof RNN_OPTIONS];
 
-/**
- * The nn.RNN constructor arguments a golden case passed, options in camelCase. An option the case
- * did not pass is absent, so that PyTorch's default applies (error cases keep their bad values).
- */
-export function rnnArgumentsOf(c: GoldenCase): { inputSize: number; hiddenSize: number; options: Partial<Record<RnnOptionName, unknown>>; training: boolean } {
+export interface RnnArguments {
+  inputSize: number;
+  hiddenSize: number;
+  /** Positional arguments as the case passed them, input_size and hidden_size first (PyTorch binds the rest per version). */
+  positional?: unknown[];
+  /** Keyword options in camelCase; one the case did not pass is absent, so that PyTorch's default applies. */
+  options: Partial<Record<RnnOptionName, unknown>>;
+  training: boolean;
+}
+
+/** The nn.RNN constructor arguments a golden case passed (error cases keep their bad values). */
+export function rnnArgumentsOf(c: GoldenCase): RnnArguments {
   const a = argsOf(c);
   const options = Object.fromEntries(Object.entries(RNN_OPTIONS).filter(([k]) => a[k] !== null && a[k] !== undefined).map(([k, v]) => [v, a[k]]));
-  return { inputSize: a.input_size as number, hiddenSize: a.hidden_size as number, options, training: (a.training as boolean | null) ?? true };
+  const training = (a.training as boolean | null) ?? true;
+  if (!Array.isArray(a.positional)) return { inputSize: a.input_size as number, hiddenSize: a.hidden_size as number, options, training };
+  const positional = a.positional as unknown[];
+  return { inputSize: positional[0] as number, hiddenSize: positional[1] as number, positional, options, training };
+}
+
+/** The options in force: positional arguments bound by name as PyTorch `torch` binds them, then the keywords. */
+function boundRnnOptions(args: RnnArguments, torch: TorchVersion): RnnArguments['options'] {
+  const names = withTorchVersion(torch, rnnPositionalNames);
+  const byPosition = Object.fromEntries((args.positional ?? []).slice(2).map((v, i) => [names[i], v]));
+  return { ...byPosition, ...args.options };
 }
 
 /** A golden rnn case (with outputs or an error) as the adapter contract's RnnCase, without upstream. */
-export function rnnInputOf(c: GoldenCase): RnnCase {
-  const { inputSize, hiddenSize, options: o, training } = rnnArgumentsOf(c);
+export function rnnInputOf(c: GoldenCase, torch: TorchVersion = NEWEST_TORCH): RnnCase {
+  const args = rnnArgumentsOf(c);
+  const { inputSize, hiddenSize, training } = args;
+  const o = boundRnnOptions(args, torch);
   const inputs = c.inputs as Record<string, unknown>;
   const input: RnnCase = {
     config: {
@@ -73,12 +97,12 @@ export function rnnInputOf(c: GoldenCase): RnnCase {
   return input;
 }
 
-function rnnCase(c: GoldenCase): SuiteCase {
-  const input = rnnInputOf(c);
+function rnnCase(c: GoldenCase, torch: TorchVersion): SuiteCase {
+  const input = rnnInputOf(c, torch);
   const grads = tensors(c.expected.grads as Record<string, unknown>);
   if (c.upstream && Object.keys(grads).length > 0) input.upstream = { output: tensorOf(c.upstream.output), h_n: tensorOf(c.upstream.h_n) };
   const outputs = tensors({ output: c.expected.outputs!.output, h_n: c.expected.outputs!.h_n });
-  return { kind: 'rnn', id: c.id, features: rnnFeatures(input), input, expected: { outputs, grads: input.upstream ? grads : {} }, onnx: c.onnx };
+  return { kind: 'rnn', id: c.id, torch, features: rnnFeatures(input), input, expected: { outputs, grads: input.upstream ? grads : {} }, onnx: c.onnx };
 }
 
 /** A sparse gradient `{indices, values, size}` as the dense (V, D) tensor it stands for. */
@@ -94,7 +118,7 @@ export function sparseToDense(s: { indices: TensorJson; values: TensorJson; size
   return { dtype: values.dtype, shape: [rows, cols], data };
 }
 
-function embeddingCase(c: GoldenCase): SuiteCase {
+function embeddingCase(c: GoldenCase, torch: TorchVersion): SuiteCase {
   const a = argsOf(c);
   const weight = tensorOf(c.params!.weight);
   const input: EmbeddingCase = {
@@ -118,18 +142,18 @@ function embeddingCase(c: GoldenCase): SuiteCase {
   if (c.upstream?.output && grads.weight) input.upstream = tensorOf(c.upstream.output);
   const o = c.expected.outputs!;
   return {
-    kind: 'embedding', id: c.id, features: embeddingFeatures(input), input,
+    kind: 'embedding', id: c.id, torch, features: embeddingFeatures(input), input,
     expected: { outputs: { output: tensorOf(o.output), weight_after: tensorOf(o.weight_after) }, grads },
   };
 }
 
-/** Golden cases the adapter contract can express: RNN and Embedding cases with outputs. */
-export function suiteCases(golden: readonly GoldenCase[]): SuiteCase[] {
+/** Golden cases (recorded with PyTorch `torch`) the adapter contract can express: RNN and Embedding cases with outputs. */
+export function suiteCases(golden: readonly GoldenCase[], torch: TorchVersion = NEWEST_TORCH): SuiteCase[] {
   return golden.flatMap((c) => {
     if (!c.expected.outputs) return [];
-    if (c.api === 'rnn') return [rnnCase(c)];
+    if (c.api === 'rnn') return [rnnCase(c, torch)];
     const floatWeight = c.params?.weight && (c.params.weight.dtype === 'float32' || c.params.weight.dtype === 'float64');
-    if (c.api === 'embedding' && floatWeight && (c.expected.outputs as Record<string, unknown>).weight_after) return [embeddingCase(c)];
+    if (c.api === 'embedding' && floatWeight && (c.expected.outputs as Record<string, unknown>).weight_after) return [embeddingCase(c, torch)];
     return [];
   });
 }

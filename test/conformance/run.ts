@@ -5,7 +5,7 @@
  * The CLI (scripts/cli.ts) and the vitest integration (vitest.ts) are thin layers over this.
  */
 import type { Adapter } from '../../impl/contract.ts';
-import { loadGolden } from '../harness/golden.ts';
+import { loadGolden, NEWEST_TORCH, type TorchVersion } from '../harness/golden.ts';
 import { loadAdapter, type AdapterSpec } from './adapters.ts';
 import { applyBaseline, readBaseline, type Baseline } from './baseline.ts';
 import { suiteCases, type SuiteCase } from './cases.ts';
@@ -17,8 +17,8 @@ import { loadRegressionCases } from './fuzz/regressions.ts';
 
 export interface ConformanceOptions extends Selection {
   adapters: AdapterSpec[];
-  /** The PyTorch version whose fixtures judge the run. */
-  torch?: string;
+  /** The PyTorch version whose fixtures judge the run (default the newest); the reference emulates it too. */
+  torch?: TorchVersion;
   /** A baseline file or object; built-in adapters fall back to the baseline they ship with. */
   baseline?: string | Baseline;
   /** A folder of regression case files (written by the fuzz engine) to run instead of the golden cases. */
@@ -54,21 +54,19 @@ export interface ConformanceRun {
   exitCode: 0 | 1 | 2;
 }
 
-const loaded = new Map<string, SuiteCase[]>();
+const loaded = new Map<TorchVersion, SuiteCase[]>();
 
 /** The suite's cases for one PyTorch version, selected (the fixtures are read and checked once per process). */
-export function conformanceCases(options: Selection & { torch?: string } = {}): SuiteCase[] {
-  const key = options.torch ?? '';
-  if (!loaded.has(key)) loaded.set(key, suiteCases(loadGolden().cases));
-  return selectCases(loaded.get(key)!, options);
+export function conformanceCases(options: Selection & { torch?: TorchVersion } = {}): SuiteCase[] {
+  const torch = options.torch ?? NEWEST_TORCH;
+  if (!loaded.has(torch)) loaded.set(torch, suiteCases(loadGolden({ torch }).cases, torch));
+  return selectCases(loaded.get(torch)!, options);
 }
-
-const FIXTURES_TORCH = '1.13';
 
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceRun> {
   const started = new Date();
   const cases = options.casesDir ? selectCases((await loadRegressionCases(options.casesDir)).cases, options) : conformanceCases(options);
-  const torch = options.torch ?? FIXTURES_TORCH;
+  const torch = options.torch ?? NEWEST_TORCH;
   const given = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
   const reports: ImplementationReport[] = [];
   const loadFailures: LoadFailure[] = [];

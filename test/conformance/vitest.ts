@@ -21,11 +21,13 @@ import { claimedKinds, formatFuzzResult, runFuzz, type FuzzOptions } from './fuz
 import { formatCase } from './report/index.ts';
 import { conformanceCases } from './run.ts';
 import type { Selection } from './select.ts';
+import type { TorchVersion } from '../harness/golden.ts';
 
 export interface DescribeConformanceOptions extends Selection {
   /** A baseline file (taken from `cwd`) or object of known failures. */
   baseline?: string | Baseline;
-  torch?: string;
+  /** The PyTorch version whose fixtures judge the cases (default the newest). */
+  torch?: TorchVersion;
   /** Per-case time-out in ms (default 20000). */
   timeoutMs?: number;
   /** The folder relative paths are taken from (default: process.cwd()). */

@@ -1,21 +1,30 @@
 /**
- * The golden fixture loader (format: scripts/FIXTURES.md). It validates every case file with a
- * schema, checks its SHA-256 against golden/manifest.json, and refuses — with a message naming
- * the file — a corrupt, truncated, stale (hash or exporter changed, or not in the manifest),
- * missing or duplicate case.
+ * The golden fixture loader (format: scripts/FIXTURES.md). Fixtures are keyed by PyTorch version:
+ * `loadGolden({ torch: '1.13' })` reads golden/1.13/, `loadGolden()` the newest version. It validates
+ * every case file with a schema, checks its SHA-256 against golden/<version>/manifest.json, and
+ * refuses — with a message naming the file — a corrupt, truncated, stale (hash or exporter changed,
+ * or not in the manifest), missing or duplicate case, or a folder whose manifest records another
+ * PyTorch version.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { z } from 'zod';
 import type { PlainTensor } from '../../impl/contract.ts';
+import { NEWEST_TORCH, TORCH_VERSIONS, type TorchVersion } from '../../reference/index.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 
-/** The fixtures: rnnspec's own, or a folder named by RNNSPEC_GOLDEN_DIR (e.g. a regeneration under review). */
-export const GOLDEN_DIR = process.env.RNNSPEC_GOLDEN_DIR ?? join(PACKAGE_ROOT, 'golden');
-export const EXPORTER = join(PACKAGE_ROOT, 'scripts', 'export_golden.py');
+export { NEWEST_TORCH, TORCH_VERSIONS, type TorchVersion };
+/** golden/: one folder per PyTorch version; rnnspec's own, or a folder named by RNNSPEC_GOLDEN_DIR (e.g. a regeneration under review). */
+export const GOLDEN_ROOT = process.env.RNNSPEC_GOLDEN_DIR ?? join(PACKAGE_ROOT, 'golden');
+export const EXPORTER = join(PACKAGE_ROOT, 'scripts', 'golden');
 
-/** A case's fixture file, relative to golden/. */
+/** golden/<version>/, where that version's manifest, cases and ONNX models live. */
+export function goldenDir(torch: TorchVersion = NEWEST_TORCH): string {
+  return join(GOLDEN_ROOT, torch);
+}
+
+/** A case's fixture file, relative to golden/<version>/. */
 export const caseFile = (id: string): string => `cases/${id}.json`;
 
 // ---- schema -----------------------------------------------------------------------------------
@@ -73,8 +82,10 @@ export const caseSchema = z
 export type GoldenCase = z.infer<typeof caseSchema>;
 
 const manifestSchema = z.object({
-  format: z.literal(1),
+  format: z.literal(2),
+  version: z.string(),
   torch: z.string(),
+  blas: z.string(),
   onnx: z.string(),
   numpy: z.string(),
   python: z.string(),
@@ -93,6 +104,15 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * The exporter's identity, as scripts/golden/output.py's source_sha256 computes it: sha256 over
+ * "<file name>\n<sha256 of the file>\n" for every .py file of the package, in name order.
+ */
+export function exporterSha256(packageDir: string): string {
+  const names = readdirSync(packageDir).filter((n) => n.endsWith('.py')).sort();
+  return sha256(names.map((n) => `${n}\n${sha256(readFileSync(join(packageDir, n)))}\n`).join(''));
+}
+
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
@@ -106,67 +126,85 @@ function describeIssues(error: z.ZodError): string {
 }
 
 export interface GoldenSet {
+  /** The PyTorch version these cases were recorded with. */
+  torch: TorchVersion;
   manifest: Manifest;
   cases: GoldenCase[];
 }
 
-/**
- * Loads and checks every case. `exporterPath` (default scripts/export_golden.py) is hashed to
- * detect fixtures left stale by an exporter change; pass null to skip that check.
- */
-export function loadGolden(dir = GOLDEN_DIR, exporterPath: string | null = EXPORTER): GoldenSet {
+export interface LoadGoldenOptions {
+  /** Which PyTorch's fixtures; default the newest (NEWEST_TORCH). */
+  torch?: TorchVersion;
+  /** The version folder to read; default golden/<torch>/. */
+  dir?: string;
+  /** The exporter package, hashed to detect fixtures left stale by an exporter change; null skips that check. */
+  exporter?: string | null;
+}
+
+/** Loads and checks every case of one PyTorch version. */
+export function loadGolden(options: LoadGoldenOptions = {}): GoldenSet {
+  const torch = options.torch ?? NEWEST_TORCH;
+  if (!(TORCH_VERSIONS as readonly string[]).includes(torch)) {
+    throw new GoldenError(`unknown PyTorch version ${String(torch)}: golden/ has ${TORCH_VERSIONS.join(', ')}`);
+  }
+  const dir = options.dir ?? goldenDir(torch);
+  const exporterPath = options.exporter === undefined ? EXPORTER : options.exporter;
+  const at = `golden/${basename(dir)}`; // how messages name the folder
   const manifestPath = join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new GoldenError(`${manifestPath} is missing: run npm run golden`);
+  if (!existsSync(manifestPath)) throw new GoldenError(`${at}/manifest.json is missing: run npm run golden -- --torch ${torch}`);
   let rawManifest: unknown;
   try {
     rawManifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   } catch (e) {
-    throw new GoldenError(`golden/manifest.json is not valid JSON (${(e as Error).message})`);
+    throw new GoldenError(`${at}/manifest.json is not valid JSON (${(e as Error).message})`);
   }
   const parsedManifest = manifestSchema.safeParse(rawManifest);
-  if (!parsedManifest.success) throw new GoldenError(`golden/manifest.json is malformed: ${describeIssues(parsedManifest.error)}`);
+  if (!parsedManifest.success) throw new GoldenError(`${at}/manifest.json is malformed: ${describeIssues(parsedManifest.error)}`);
   const manifest = parsedManifest.data;
+  if (manifest.version !== torch) {
+    throw new GoldenError(`${at}/manifest.json records PyTorch ${manifest.version} (torch ${manifest.torch}), not ${torch}: run npm run golden -- --torch ${torch}`);
+  }
   if (exporterPath !== null && existsSync(exporterPath)) {
-    const actual = sha256(readFileSync(exporterPath));
+    const actual = exporterSha256(exporterPath);
     if (actual !== manifest.exporter_sha256) {
-      throw new GoldenError(`golden/manifest.json is stale: it was written by another version of scripts/export_golden.py (sha256 ${manifest.exporter_sha256.slice(0, 12)}…, now ${actual.slice(0, 12)}…); run npm run golden`);
+      throw new GoldenError(`${at}/manifest.json is stale: it was written by another version of the exporter (scripts/golden/) (sha256 ${manifest.exporter_sha256.slice(0, 12)}…, now ${actual.slice(0, 12)}…); run npm run golden -- --torch ${torch}`);
     }
   }
 
   const onDisk = new Set(listFiles(dir).map((p) => relative(dir, p).split('\\').join('/')).filter((p) => p !== 'manifest.json'));
   for (const file of onDisk) {
-    if (!(file in manifest.files)) throw new GoldenError(`golden/${file} is not listed in golden/manifest.json (stale or hand-made file): run npm run golden`);
+    if (!(file in manifest.files)) throw new GoldenError(`${at}/${file} is not listed in ${at}/manifest.json (stale or hand-made file): run npm run golden -- --torch ${torch}`);
   }
   for (const [file, hash] of Object.entries(manifest.files)) {
-    if (!onDisk.has(file)) throw new GoldenError(`golden/${file} is listed in golden/manifest.json but missing`);
+    if (!onDisk.has(file)) throw new GoldenError(`${at}/${file} is listed in ${at}/manifest.json but missing`);
     if (sha256(readFileSync(join(dir, file))) !== hash) {
-      throw new GoldenError(`golden/${file} does not match its sha256 in golden/manifest.json (corrupt, truncated or edited by hand): run npm run golden`);
+      throw new GoldenError(`${at}/${file} does not match its sha256 in ${at}/manifest.json (corrupt, truncated or edited by hand): run npm run golden -- --torch ${torch}`);
     }
   }
 
   const seen = new Map<string, string>();
   const cases = manifest.cases.map((id) => {
     const file = caseFile(id);
-    if (seen.has(id)) throw new GoldenError(`golden/${file}: duplicate case id '${id}' in golden/manifest.json`);
+    if (seen.has(id)) throw new GoldenError(`${at}/${file}: duplicate case id '${id}' in ${at}/manifest.json`);
     seen.set(id, file);
-    if (!(file in manifest.files)) throw new GoldenError(`golden/${file}: case '${id}' has no file entry in golden/manifest.json`);
+    if (!(file in manifest.files)) throw new GoldenError(`${at}/${file}: case '${id}' has no file entry in ${at}/manifest.json`);
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     } catch (e) {
-      throw new GoldenError(`golden/${file} is not valid JSON (${(e as Error).message})`);
+      throw new GoldenError(`${at}/${file} is not valid JSON (${(e as Error).message})`);
     }
     const parsed = caseSchema.safeParse(raw);
-    if (!parsed.success) throw new GoldenError(`golden/${file} does not follow the fixture schema: ${describeIssues(parsed.error)}`);
-    if (parsed.data.id !== id) throw new GoldenError(`golden/${file} holds case '${parsed.data.id}' but its path says '${id}'`);
+    if (!parsed.success) throw new GoldenError(`${at}/${file} does not follow the fixture schema: ${describeIssues(parsed.error)}`);
+    if (parsed.data.id !== id) throw new GoldenError(`${at}/${file} holds case '${parsed.data.id}' but its path says '${id}'`);
     return parsed.data;
   });
   const caseFiles = [...onDisk].filter((f) => f.startsWith('cases/'));
   for (const f of caseFiles) {
     const id = f.slice('cases/'.length, -'.json'.length);
-    if (!seen.has(id)) throw new GoldenError(`golden/${f} is not in golden/manifest.json's case list`);
+    if (!seen.has(id)) throw new GoldenError(`${at}/${f} is not in ${at}/manifest.json's case list`);
   }
-  return { manifest, cases };
+  return { torch, manifest, cases };
 }
 
 // ---- values -----------------------------------------------------------------------------------
@@ -212,13 +250,29 @@ export function encodeTensor(t: PlainTensor): TensorJson {
 /**
  * A tagged JS value (FIXTURES.md "A JS value") as a JavaScript caller would write it:
  * `{"$bigint"}` -> bigint, `{"$num"}` -> NaN / ±Infinity / -0, `{"$typed"}` -> a typed array,
- * `{"$tensor"}` -> `makeTensor(...)`, `{"$str"}` -> string, `{"$none"}` -> null; an untagged
- * object is a record of JS values (a case's `args`).
+ * `{"$tensor"}` -> `makeTensor(...)`, `{"$str"}` -> string, `{"$none"}` -> null, `{"$iterable"}` ->
+ * a generator (an iterable that is not an Array), `{"$cycle": k}` -> the array k levels up from the
+ * array holding it (`const z = [0]; z.push(z)`); an untagged object is a record of JS values (a case's `args`).
  */
-export function decodeJsValue(v: unknown, makeTensor: (t: PlainTensor) => unknown): unknown {
-  if (Array.isArray(v)) return v.map((x) => decodeJsValue(x, makeTensor));
+export function decodeJsValue(v: unknown, makeTensor: (t: PlainTensor) => unknown, enclosing: unknown[][] = []): unknown {
+  if (Array.isArray(v)) {
+    const out: unknown[] = []; // filled in place so that a $cycle inside can refer to it
+    for (const x of v) out.push(decodeJsValue(x, makeTensor, [...enclosing, out]));
+    return out;
+  }
   if (v === null || typeof v !== 'object') return v;
   const o = v as Record<string, unknown>;
+  if ('$cycle' in o) {
+    const target = enclosing[enclosing.length - 1 - (o.$cycle as number)];
+    if (target === undefined) throw new GoldenError(`{"$cycle": ${String(o.$cycle)}} has no array that many levels up`);
+    return target;
+  }
+  if ('$iterable' in o) {
+    const items = (o.$iterable as unknown[]).map((x) => decodeJsValue(x, makeTensor, enclosing));
+    return (function* () {
+      yield* items;
+    })();
+  }
   if ('$num' in o) return { nan: NaN, inf: Infinity, '-inf': -Infinity, '-0': -0 }[o.$num as string];
   if ('$bigint' in o) return BigInt(o.$bigint as string);
   if ('$str' in o) return o.$str;
@@ -234,5 +288,5 @@ export function decodeJsValue(v: unknown, makeTensor: (t: PlainTensor) => unknow
   if ('$tensor' in o) return makeTensor(decodeTensor(o.$tensor as TensorJson));
   if (Object.keys(o).some((k) => k.startsWith('$'))) throw new GoldenError(`unknown JS value tag in ${JSON.stringify(v).slice(0, 80)}`);
   // a record of JS values (a case's `args`)
-  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decodeJsValue(x, makeTensor)]));
+  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decodeJsValue(x, makeTensor, enclosing)]));
 }

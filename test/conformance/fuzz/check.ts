@@ -7,6 +7,7 @@
  * the same error: type and message.
  */
 import type { Adapter, EmbeddingCase, PlainTensor, RnnCase } from '../../../impl/contract.ts';
+import { NEWEST_TORCH } from '../../harness/golden.ts';
 import type { ExpectedResult, SuiteCase } from '../cases.ts';
 import { embeddingFeatures, rnnFeatures } from '../features.ts';
 import { runCase, type CaseMismatch } from '../judge.ts';
@@ -31,11 +32,11 @@ export async function oracleAnswer(oracle: Adapter, kind: Kind, c: AnyCase): Pro
   }
 }
 
-/** A contract-form case with its expected result, as the judge runs it. */
+/** A contract-form case with its expected result, as the judge runs it (numerics agree across PyTorch versions: the newest). */
 export function toSuiteCase(kind: Kind, id: string, c: AnyCase, expected: ExpectedResult): SuiteCase {
   return kind === 'rnn'
-    ? { kind, id, features: rnnFeatures(c as RnnCase), input: c as RnnCase, expected }
-    : { kind, id, features: embeddingFeatures(c as EmbeddingCase), input: c as EmbeddingCase, expected };
+    ? { kind, id, torch: NEWEST_TORCH, features: rnnFeatures(c as RnnCase), input: c as RnnCase, expected }
+    : { kind, id, torch: NEWEST_TORCH, features: embeddingFeatures(c as EmbeddingCase), input: c as EmbeddingCase, expected };
 }
 
 export interface CaseVerdict {

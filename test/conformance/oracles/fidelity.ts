@@ -9,13 +9,13 @@
 import { join } from 'node:path';
 import { runExportedModel, SessionCache, type ExportedRnnInputs, type ExportedRnnOutputs } from '../../../impl/onnxruntime/index.ts';
 import { compareTensors } from '../../harness/compare.ts';
-import { GOLDEN_DIR } from '../../harness/golden.ts';
+import { goldenDir as goldenDirOf } from '../../harness/golden.ts';
 import { TOLERANCES, type Tolerance } from '../../harness/tolerances.ts';
 import type { SuiteCase } from '../cases.ts';
 
 export interface FidelityRow {
   id: string;
-  /** The model, relative to golden/. */
+  /** The model, relative to golden/<version>/. */
   onnx: string;
   status: 'pass' | 'fail';
   maxAbsError: number;
@@ -31,8 +31,11 @@ export interface FidelityReport {
 
 export type RunExported = (onnxPath: string, inputs: ExportedRnnInputs) => Promise<ExportedRnnOutputs>;
 
-/** Runs every exported model among `cases`; `run` defaults to runExportedModel with a cache of its own. */
-export async function exportFidelity(cases: readonly SuiteCase[], run?: RunExported, goldenDir = GOLDEN_DIR): Promise<FidelityReport> {
+/**
+ * Runs every exported model among `cases`; `run` defaults to runExportedModel with a cache of its own.
+ * Models are read from `goldenDir`, by default golden/<version>/ of each case's PyTorch version.
+ */
+export async function exportFidelity(cases: readonly SuiteCase[], run?: RunExported, goldenDir?: string): Promise<FidelityReport> {
   const tol = TOLERANCES.float32.forward;
   const cache = run ? null : new SessionCache();
   const exec: RunExported = run ?? ((path, inputs) => runExportedModel(path, inputs, cache!));
@@ -42,7 +45,7 @@ export async function exportFidelity(cases: readonly SuiteCase[], run?: RunExpor
       if (c.kind !== 'rnn' || !c.onnx) continue;
       const row: FidelityRow = { id: c.id, onnx: c.onnx, status: 'pass', maxAbsError: 0, headroom: 0, message: '' };
       try {
-        const r = await exec(join(goldenDir, c.onnx), { input: c.input.input, ...(c.input.h0 ? { h0: c.input.h0 } : {}) });
+        const r = await exec(join(goldenDir ?? goldenDirOf(c.torch), c.onnx), { input: c.input.input, ...(c.input.h0 ? { h0: c.input.h0 } : {}) });
         const produced: Record<string, ExportedRnnOutputs['output']> = { output: r.output, h_n: r.h_n };
         for (const [name, e] of Object.entries(c.expected.outputs)) {
           const cmp = compareTensors(produced[name], e, { name, tolerance: tol, context: `rnn case=${c.id} impl=onnxruntime(torch.onnx.export)` });

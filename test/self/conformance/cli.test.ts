@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { GOLDEN_DIR } from '../../harness/golden.ts';
+import { GOLDEN_ROOT, NEWEST_TORCH } from '../../harness/golden.ts';
 
 const CLI = fileURLToPath(new URL('../../../scripts/cli.ts', import.meta.url));
 const TSX = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
@@ -81,13 +81,13 @@ describe('the rnnspec command', () => {
 
   it('stops at damaged fixtures with one line that names the file and what to do, exit 2, no stack trace', () => {
     const golden = mkdtempSync(join(tmpdir(), 'rnnspec-golden-'));
-    cpSync(GOLDEN_DIR, golden, { recursive: true });
-    const victim = join(golden, 'cases', 'rnn', 'batch_0.json');
+    cpSync(GOLDEN_ROOT, golden, { recursive: true });
+    const victim = join(golden, NEWEST_TORCH, 'cases', 'rnn', 'batch_0.json');
     expect(existsSync(victim)).toBe(true);
     writeFileSync(victim, readFileSync(victim, 'utf8').slice(0, 100));
     const r = rnnspec(['--quiet'], { env: { RNNSPEC_GOLDEN_DIR: golden } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^rnnspec: damaged fixtures: golden\/cases\/rnn\/batch_0\.json does not match its sha256/);
+    expect(r.stderr).toMatch(new RegExp(`^rnnspec: damaged fixtures: golden/${NEWEST_TORCH}/cases/rnn/batch_0\\.json does not match its sha256`));
     expect(r.stderr).toMatch(/Reinstall rnnspec \(npm install\), or in a clone restore them with `git checkout golden\/`/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

@@ -32,3 +32,22 @@ describe.each(implementations)('conformance of %s', (_name, create) => {
     if (adapter.name === 'reference') expect(r.status).toBe('pass');
   });
 });
+
+describe('conformance of the reference emulating PyTorch 1.13, on the 1.13 fixtures', () => {
+  const adapter = createReferenceAdapter({ torch: '1.13' });
+  const cases113 = suiteCases(loadGolden({ torch: '1.13' }).cases, '1.13');
+  it('every suite case carries the version it was recorded with', () => {
+    expect(new Set(cases113.map((c) => c.torch))).toEqual(new Set(['1.13']));
+    expect(new Set(cases.map((c) => c.torch))).toEqual(new Set(['2.6']));
+  });
+  it.each(cases113.map((c) => [c.id, c] as const))('%s passes', async (_id, c) => {
+    const r = await runCase(adapter, c);
+    expect(r.status, r.message).toBe('pass');
+  });
+});
+
+describe('createReferenceAdapter', () => {
+  it('refuses an unknown PyTorch version', () => {
+    expect(() => createReferenceAdapter({ torch: '0.4' as never })).toThrow('createReferenceAdapter: unknown PyTorch version 0.4; known: 1.13, 2.6');
+  });
+});

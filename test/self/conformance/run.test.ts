@@ -13,6 +13,7 @@ import { applyBaseline, BaselineError, baselineOf, readBaseline, type Baseline }
 import type { CaseResult } from '../../conformance/judge.ts';
 import { conformanceCases, runConformance } from '../../conformance/run.ts';
 import { SelectionError } from '../../conformance/select.ts';
+import { NEWEST_TORCH } from '../../harness/golden.ts';
 
 const dropsHiddenBias = numericMutants.find((m) => m.name === 'mutant-drops-b_hh')!;
 const result = (id: string, status: CaseResult['status']): CaseResult => ({ id, kind: 'rnn', features: [], status, message: `${status} ${id}`, headroom: 0, maxAbsError: 0, ms: 0, repro: '' });
@@ -111,7 +112,7 @@ describe('runConformance', () => {
 
   it('records what ran in its metadata', async () => {
     const run = await runConformance({ adapters: ['reference'], filter });
-    expect(run.meta).toMatchObject({ pytorch: '1.13', node: process.versions.node, adapters: [{ name: 'reference', loadedFrom: 'reference', builtIn: true }] });
+    expect(run.meta).toMatchObject({ pytorch: NEWEST_TORCH, node: process.versions.node, adapters: [{ name: 'reference', loadedFrom: 'reference', builtIn: true }] });
     expect(run.meta.rnnspec).toMatch(/^\d+\.\d+\.\d+/);
     expect(Date.parse(run.meta.startedAt)).toBeLessThanOrEqual(Date.now());
   });

@@ -129,7 +129,7 @@ describe('the report sections', () => {
 });
 
 describe('exportFidelity on PyTorch-exported golden models', () => {
-  const exported = suiteCases(loadGolden(undefined, null).cases).filter((c) => c.kind === 'rnn' && c.onnx);
+  const exported = suiteCases(loadGolden({ exporter: null }).cases).filter((c) => c.kind === 'rnn' && c.onnx);
   const sample = [exported.find((c) => c.kind === 'rnn' && c.input.h0)!, exported.find((c) => c.kind === 'rnn' && c.input.config.batchFirst)!];
 
   test('the exported models reproduce PyTorch within the float32 forward tolerance, with the size of the difference', async () => {

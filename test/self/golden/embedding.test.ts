@@ -1,30 +1,22 @@
 /**
  * Golden cases of group `embedding`: nn.Embedding (weight injected through `_weight`),
- * Embedding.fromPretrained and F.embedding as PyTorch 1.13 ran them, replayed through the
- * reference. Forward rows and gradients compare exactly; rows renormalised by max_norm use the
+ * Embedding.fromPretrained and F.embedding as each recorded PyTorch version ran them, replayed
+ * through the reference emulating that version. Forward rows and gradients compare exactly; rows renormalised by max_norm use the
  * RENORM tolerance (torch's float32 norm is not reproducible bitwise, spec §2.3); errors compare
  * by phase, Python type and exact message.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { Embedding, F, SparseCooTensor, Tensor, TorchError, isFloatingPoint, type DType } from '../../../reference/index.ts';
+import { Embedding, F, SparseCooTensor, Tensor, TorchError, isFloatingPoint, withTorchVersion, type DType } from '../../../reference/index.ts';
 import { compareTensors, type Comparable } from '../../harness/compare.ts';
-import { decodeJsValue, decodeTensor, loadGolden, type GoldenCase, type TensorJson } from '../../harness/golden.ts';
+import { TORCH_VERSIONS, decodeJsValue, decodeTensor, loadGolden, type GoldenCase, type TensorJson, type TorchVersion } from '../../harness/golden.ts';
 import { flushHeadroom, recordHeadroom } from '../../harness/headroom.ts';
 import { EXACT, RENORM, TOLERANCES, type Tolerance } from '../../harness/tolerances.ts';
 import { tensorOf } from './tensors.ts';
 
-const cases = loadGolden().cases.filter((c) => c.group === 'embedding');
 
 type Phase = 'construct' | 'forward' | 'backward';
 
-function gradientTolerance(dtype: string, scaled: boolean): Tolerance {
-  // torch accumulates scale_grad_by_freq terms with a fused multiply-add; JS emulates it exactly in
-  // float32 (fround of an exact double product) but not in float64, where the product rounds once
-  // more: a possible 1-ulp difference, inside the float64 table's 1e-12.
-  return scaled && dtype === 'float64' ? TOLERANCES.float64.gradient : EXACT;
-}
-
-function replay(c: GoldenCase): void {
+function replay(c: GoldenCase, torch: TorchVersion): void {
   const a = decodeJsValue(c.args, (t) => t) as Record<string, unknown>;
   const options = Object.fromEntries(
     ['padding_idx', 'max_norm', 'norm_type', 'scale_grad_by_freq', 'sparse']
@@ -33,7 +25,7 @@ function replay(c: GoldenCase): void {
   );
   const weight = c.params?.weight ? tensorOf(c.params.weight) : null;
   const indices = tensorOf((c.inputs as Record<string, unknown>).indices);
-  const context = `embedding case=${c.id} impl=reference`;
+  const context = `embedding case=${c.id} torch=${torch} impl=reference`;
   let phase: Phase = 'construct';
   try {
     let param: Tensor;
@@ -60,7 +52,7 @@ function replay(c: GoldenCase): void {
     const renorm = a.max_norm !== null && isFloatingPoint(param.dtype) ? RENORM[param.dtype as 'float32'] : EXACT;
     const check = (name: string, actual: Comparable, expected: Comparable, tolerance: Tolerance) => {
       const cmp = compareTensors(actual, expected, { name, tolerance, context });
-      recordHeadroom('embedding', c.id, name, cmp);
+      recordHeadroom('embedding', `${c.id}@${torch}`, name, cmp);
       expect(cmp.ok, cmp.message).toBe(true);
     };
     const outputs = c.expected.outputs as Record<string, TensorJson>;
@@ -73,7 +65,9 @@ function replay(c: GoldenCase): void {
     }
     phase = 'backward';
     out.backward(tensorOf(c.upstream!.output));
-    const tol = gradientTolerance(param.dtype, Boolean(a.scale_grad_by_freq));
+    // dense accumulation in input order, scale_grad_by_freq's terms with one rounding each (a fused
+    // multiply-add, emulated exactly): bitwise like torch's CPU kernel in float32 and float64
+    const tol = EXACT;
     if (grads.weight_sparse) {
       const s = grads.weight_sparse as { indices: TensorJson; values: TensorJson; size: number[] };
       const g = param.grad;
@@ -93,8 +87,9 @@ function replay(c: GoldenCase): void {
   }
 }
 
-describe('golden embedding cases', () => {
+describe.each(TORCH_VERSIONS.map((v) => [v]))('golden embedding cases of PyTorch %s', (torch) => {
+  const cases = loadGolden({ torch }).cases.filter((c) => c.group === 'embedding');
   afterAll(() => flushHeadroom('embedding'));
   it('there are embedding cases', () => expect(cases.length).toBeGreaterThan(100));
-  it.each(cases.map((c) => [c.id, c] as const))('%s matches PyTorch', (_id, c) => replay(c));
+  it.each(cases.map((c) => [c.id, c] as const))(`%s matches PyTorch ${torch}`, (_id, c) => withTorchVersion(torch, () => replay(c, torch)));
 });

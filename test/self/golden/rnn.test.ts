@@ -1,22 +1,22 @@
 /**
- * Golden cases of group `rnn`: nn.RNN as PyTorch 1.13 ran it (padded, unbatched and packed input,
- * with and without h0, dropout with the very masks torch drew), replayed through the reference:
+ * Golden cases of group `rnn`: nn.RNN as each recorded PyTorch version ran it (padded, unbatched and packed input,
+ * with and without h0, dropout with the very masks torch drew), replayed through the reference
+ * emulating that version (positional constructor arguments bound as that version binds them):
  * outputs and every gradient under the tolerance table, packing bookkeeping exactly, errors by
  * phase, Python type and exact message, warnings by text. Cases with a `deviation` are the
  * documented places where rnnspec raises instead of copying a silent wrong answer.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  RNN, Tensor, TorchError, catchWarnings, isFloatingPoint, nn, ops, type RNNOptions,
+  RNN, Tensor, TorchError, catchWarnings, isFloatingPoint, nn, ops, withTorchVersion, type RNNArgument, type RNNOptions,
 } from '../../../reference/index.ts';
 import { compareTensors, type Comparable } from '../../harness/compare.ts';
-import { decodeJsValue, decodeTensor, loadGolden, type GoldenCase, type TensorJson } from '../../harness/golden.ts';
+import { TORCH_VERSIONS, decodeJsValue, decodeTensor, loadGolden, type GoldenCase, type TensorJson, type TorchVersion } from '../../harness/golden.ts';
 import { flushHeadroom, recordHeadroom } from '../../harness/headroom.ts';
 import { EXACT, tolerance } from '../../harness/tolerances.ts';
 import { rnnArgumentsOf } from '../../conformance/cases.ts';
 import { tensorOf } from './tensors.ts';
 
-const cases = loadGolden().cases.filter((c) => c.group === 'rnn');
 const leaf = (json: unknown): Tensor => {
   const t = tensorOf(json);
   return isFloatingPoint(t.dtype) ? t.requiresGrad_() : t;
@@ -24,15 +24,15 @@ const leaf = (json: unknown): Tensor => {
 
 type Phase = 'construct' | 'forward' | 'backward';
 
-function replay(c: GoldenCase): void {
+function replay(c: GoldenCase, torch: TorchVersion): void {
   const a = decodeJsValue(c.args, (t) => t) as Record<string, unknown>;
   const inputs = (c.inputs ?? {}) as Record<string, unknown>;
-  const context = `rnn case=${c.id} impl=reference`;
+  const context = `rnn case=${c.id} torch=${torch} impl=reference`;
   let phase: Phase = 'construct';
   const { warnings } = catchWarnings(() => {
     try {
-      const { inputSize, hiddenSize, options, training } = rnnArgumentsOf(c);
-      const rnn = new RNN(inputSize, hiddenSize, options as RNNOptions);
+      const { inputSize, hiddenSize, positional, options, training } = rnnArgumentsOf(c);
+      const rnn = positional ? new RNN(...(positional as [number, number, ...RNNArgument[]]), options as RNNOptions) : new RNN(inputSize, hiddenSize, options as RNNOptions);
       if (!training) rnn.eval();
       if (c.params && Object.keys(c.params).length > 0) rnn.loadStateDict(Object.fromEntries(Object.entries(c.params).map(([k, v]) => [k, tensorOf(v)])));
       phase = 'forward';
@@ -63,7 +63,7 @@ function replay(c: GoldenCase): void {
           const expected = decodeTensor((name.startsWith('grad.') ? (c.expected.grads as Record<string, TensorJson>)[name.slice(5)] : outputs![name]));
           const tol = quantity === 'exact' ? EXACT : tolerance(expected.dtype, quantity);
           const cmp = compareTensors(actual, expected, { name, tolerance: tol, context });
-          recordHeadroom('rnn', c.id, name, cmp);
+          recordHeadroom('rnn', `${c.id}@${torch}`, name, cmp);
           expect(cmp.ok, cmp.message).toBe(true);
         };
         check('output', output, 'forward');
@@ -93,7 +93,7 @@ function replay(c: GoldenCase): void {
         expect(g, `grad.${name} is missing [${context}]`).toBeInstanceOf(Tensor);
         const expected = decodeTensor(grads[name]);
         const cmp = compareTensors(g!, expected, { name: `grad.${name}`, tolerance: tolerance(expected.dtype, 'gradient'), context });
-        recordHeadroom('rnn', c.id, `grad.${name}`, cmp);
+        recordHeadroom('rnn', `${c.id}@${torch}`, `grad.${name}`, cmp);
         expect(cmp.ok, cmp.message).toBe(true);
       }
     } catch (e) {
@@ -105,8 +105,9 @@ function replay(c: GoldenCase): void {
   expect(warnings.map((w) => ({ type: w.type, message: w.message }))).toEqual(c.expected.warnings ?? []);
 }
 
-describe('golden rnn cases', () => {
+describe.each(TORCH_VERSIONS.map((v) => [v]))('golden rnn cases of PyTorch %s', (torch) => {
+  const cases = loadGolden({ torch }).cases.filter((c) => c.group === 'rnn');
   afterAll(() => flushHeadroom('rnn'));
   it('there are rnn cases', () => expect(cases.length).toBeGreaterThan(200));
-  it.each(cases.map((c) => [c.id, c] as const))('%s matches PyTorch', (_id, c) => replay(c));
+  it.each(cases.map((c) => [c.id, c] as const))(`%s matches PyTorch ${torch}`, (_id, c) => withTorchVersion(torch, () => replay(c, torch)));
 });

@@ -1,9 +1,11 @@
 /** Tests of the fixture loader: every kind of bad golden/ is refused with a message naming the file. */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeTensor, encodeTensor, loadGolden, sha256 } from '../../harness/golden.ts';
+import {
+  EXPORTER, GOLDEN_ROOT, NEWEST_TORCH, TORCH_VERSIONS, decodeJsValue, decodeTensor, encodeTensor, loadGolden, sha256, type TorchVersion,
+} from '../../harness/golden.ts';
 
 function caseJson(id: string): string {
   const [group] = id.split('/');
@@ -15,8 +17,9 @@ function caseJson(id: string): string {
   return JSON.stringify(c, null, 1) + '\n';
 }
 
-let dir: string;
-function writeGolden(ids: string[], extra: (files: Record<string, string>) => void = () => {}): void {
+let root: string;
+let dir: string; // root/2.6, a version folder
+function writeGolden(ids: string[], extra: (files: Record<string, string>) => void = () => {}, version = '2.6'): void {
   const files: Record<string, string> = {};
   for (const id of ids) {
     const file = `cases/${id}.json`;
@@ -25,25 +28,31 @@ function writeGolden(ids: string[], extra: (files: Record<string, string>) => vo
     files[file] = sha256(caseJson(id));
   }
   extra(files);
-  const manifest = { format: 1, torch: '1.13.0a0', onnx: '1.12.0', numpy: '1.24.2', python: '3.11.2', exporter_sha256: '0'.repeat(64), cases: ids, files };
+  const manifest = {
+    format: 2, version, torch: '2.6.0+debian', onnx: '1.17.0', numpy: '2.2.4', python: '3.13.5', blas: 'generic: /usr/lib/libblas.so.3',
+    exporter_sha256: '0'.repeat(64), cases: ids, files,
+  };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
 }
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rnnspec-golden-'));
+  root = mkdtempSync(join(tmpdir(), 'rnnspec-golden-'));
+  dir = join(root, '2.6');
+  mkdirSync(dir);
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+const load = (exporter: string | null = null) => loadGolden({ torch: '2.6', dir, exporter });
 
 describe('loadGolden', () => {
   it('loads a valid set in manifest order', () => {
     writeGolden(['tensor/b', 'tensor/a']);
-    expect(loadGolden(dir, null).cases.map((c) => c.id)).toEqual(['tensor/b', 'tensor/a']);
+    expect(load().cases.map((c) => c.id)).toEqual(['tensor/b', 'tensor/a']);
   });
   it('refuses a corrupt file, naming it', () => {
     writeGolden(['tensor/a']);
     writeFileSync(join(dir, 'cases/tensor/a.json'), caseJson('tensor/a').replace('[1, 2]', '[1, 3]').replace('"data": [\n', '"data": [\n'));
     appendFileSync(join(dir, 'cases/tensor/a.json'), ' ');
-    expect(() => loadGolden(dir, null)).toThrow('golden/cases/tensor/a.json does not match its sha256');
+    expect(() => load()).toThrow('golden/2.6/cases/tensor/a.json does not match its sha256');
   });
   it('refuses a truncated file whose hash was updated, naming it', () => {
     writeGolden(['tensor/a'], (files) => {
@@ -51,22 +60,23 @@ describe('loadGolden', () => {
       writeFileSync(join(dir, 'cases/tensor/a.json'), truncated);
       files['cases/tensor/a.json'] = sha256(truncated);
     });
-    expect(() => loadGolden(dir, null)).toThrow('golden/cases/tensor/a.json is not valid JSON');
+    expect(() => load()).toThrow('golden/2.6/cases/tensor/a.json is not valid JSON');
   });
   it('refuses a file that is not in the manifest (stale)', () => {
     writeGolden(['tensor/a']);
     writeFileSync(join(dir, 'cases/tensor/old.json'), caseJson('tensor/old'));
-    expect(() => loadGolden(dir, null)).toThrow('golden/cases/tensor/old.json is not listed in golden/manifest.json');
+    expect(() => load()).toThrow('golden/2.6/cases/tensor/old.json is not listed in golden/2.6/manifest.json');
   });
   it('refuses fixtures written by another exporter version (stale)', () => {
     writeGolden(['tensor/a']);
-    const exporter = join(dir, 'export_golden.py');
-    writeFileSync(exporter, '# a changed exporter\n');
-    expect(() => loadGolden(dir, exporter)).toThrow(/golden\/manifest.json is stale/);
+    const exporter = join(root, 'exporter');
+    mkdirSync(exporter);
+    writeFileSync(join(exporter, 'output.py'), '# a changed exporter\n');
+    expect(() => load(exporter)).toThrow(/golden\/2.6\/manifest.json is stale/);
   });
   it('refuses a duplicate case id, naming it', () => {
     writeGolden(['tensor/a', 'tensor/a']);
-    expect(() => loadGolden(dir, null)).toThrow("golden/cases/tensor/a.json: duplicate case id 'tensor/a'");
+    expect(() => load()).toThrow("golden/2.6/cases/tensor/a.json: duplicate case id 'tensor/a'");
   });
   it('refuses a case that breaks the schema, naming the file and field', () => {
     writeGolden(['tensor/a'], (files) => {
@@ -74,7 +84,7 @@ describe('loadGolden', () => {
       writeFileSync(join(dir, 'cases/tensor/a.json'), bad);
       files['cases/tensor/a.json'] = sha256(bad);
     });
-    expect(() => loadGolden(dir, null)).toThrow(/golden\/cases\/tensor\/a.json does not follow the fixture schema: expected/);
+    expect(() => load()).toThrow(/golden\/2.6\/cases\/tensor\/a.json does not follow the fixture schema: expected/);
   });
   it('refuses a file whose id disagrees with its path', () => {
     writeGolden(['tensor/a'], (files) => {
@@ -82,7 +92,49 @@ describe('loadGolden', () => {
       writeFileSync(join(dir, 'cases/tensor/a.json'), moved);
       files['cases/tensor/a.json'] = sha256(moved);
     });
-    expect(() => loadGolden(dir, null)).toThrow("golden/cases/tensor/a.json holds case 'tensor/zzz'");
+    expect(() => load()).toThrow("golden/2.6/cases/tensor/a.json holds case 'tensor/zzz'");
+  });
+});
+
+describe('loadGolden is keyed by PyTorch version', () => {
+  it('refuses a folder whose manifest records another version, naming both', () => {
+    writeGolden(['tensor/a'], () => {}, '1.13');
+    expect(() => load()).toThrow('golden/2.6/manifest.json records PyTorch 1.13 (torch 2.6.0+debian), not 2.6');
+  });
+  it('refuses an unknown version', () => {
+    expect(() => loadGolden({ torch: '0.4' as TorchVersion })).toThrow('unknown PyTorch version 0.4: golden/ has 1.13, 2.6');
+  });
+  it('defaults to the newest version, 2.6', () => {
+    expect(NEWEST_TORCH).toBe('2.6');
+    expect(loadGolden().manifest.version).toBe('2.6');
+  });
+  it.each(TORCH_VERSIONS.map((v) => [v]))('golden/%s loads, checked against the exporter source (not stale)', (v) => {
+    const set = loadGolden({ torch: v });
+    expect(set.torch).toBe(v);
+    expect(set.manifest.version).toBe(v);
+    expect(set.manifest.torch.startsWith(`${v}.`)).toBe(true);
+    expect(set.cases.length).toBeGreaterThan(500);
+  });
+  it('golden/ holds one folder per version the reference and the exporter know', () => {
+    expect(readdirSync(GOLDEN_ROOT).sort()).toEqual([...TORCH_VERSIONS].sort());
+    const exporterVersions = /^VERSIONS = \(([^)]*)\)/m.exec(readFileSync(join(EXPORTER, 'version.py'), 'utf8'))![1];
+    expect(exporterVersions.split(',').map((v) => v.trim().replace(/"/g, '')).filter(Boolean)).toEqual([...TORCH_VERSIONS]);
+  });
+});
+
+describe('JS value tags', () => {
+  it('{"$cycle": 0} is the array that holds it: const z = [0]; z.push(z)', () => {
+    const z = decodeJsValue([0, { $cycle: 0 }], (t) => t) as unknown[];
+    expect(z[1]).toBe(z);
+  });
+  it('{"$cycle": 1} is the array one level up', () => {
+    const outer = decodeJsValue([[1, { $cycle: 1 }]], (t) => t) as unknown[][];
+    expect(outer[0][1]).toBe(outer);
+  });
+  it('{"$iterable"} is an iterable that is not an Array', () => {
+    const it = decodeJsValue({ $iterable: [1, 2] }, (t) => t) as Iterable<number>;
+    expect(Array.isArray(it)).toBe(false);
+    expect([...it]).toEqual([1, 2]);
   });
 });
 

@@ -1,18 +1,20 @@
 /**
- * The one tolerance rule (test/harness/tolerances.ts): it judges every golden case at exactly the
- * base table (the golden sizes and magnitudes are below the thresholds where it scales), and past
+ * The one tolerance rule (test/harness/tolerances.ts): it judges the golden cases at exactly the
+ * base table (their sizes and magnitudes are below the thresholds where it scales, but for PyTorch's
+ * own long Embedding samples, where the documented scaling applies), and past
  * them it scales as documented: both tolerances by sqrt(K / 512), atol also by M / 8.
  */
 import { describe, expect, test } from 'vitest';
 import type { RnnCase } from '../../../impl/contract.ts';
 import { suiteCases } from '../../conformance/cases.ts';
 import { loadGolden } from '../../harness/golden.ts';
-import { EXACT, RENORM, TOLERANCES, toleranceFor, toleranceForCase } from '../../harness/tolerances.ts';
+import { EXACT, RENORM, TOLERANCES, largestMultiplicity, toleranceFor, toleranceForCase } from '../../harness/tolerances.ts';
 
 describe('golden cases are judged at the base table', () => {
   const cases = suiteCases(loadGolden().cases);
   test.each(['rnn', 'embedding'] as const)('every %s value of every golden case', (kind) => {
     let checked = 0;
+    let scaled = 0;
     for (const c of cases.filter((x) => x.kind === kind)) {
       const named = { ...c.expected.outputs, ...Object.fromEntries(Object.entries(c.expected.grads).map(([k, v]) => [`grad.${k}`, v])) };
       for (const [name, t] of Object.entries(named)) {
@@ -21,11 +23,21 @@ describe('golden cases are judged at the base table', () => {
         const renorm = c.kind === 'embedding' && c.input.config.maxNorm !== null && quantity === 'forward';
         const plainEmbedding = c.kind === 'embedding' && c.input.config.maxNorm === null && quantity === 'forward';
         const table = plainEmbedding ? EXACT : renorm ? RENORM[dtype] : TOLERANCES[dtype][quantity];
-        expect(toleranceForCase(c.kind, c.input, name, t.dtype), `${c.id} ${name}`).toEqual(table);
+        // one golden family sums more than 512 terms per row: PyTorch's own ModuleInfo Embedding
+        // samples (hundreds of indices drawn from 10 rows); there the rule's sqrt(K / 512) applies
+        const K = c.kind === 'embedding' && quantity === 'gradient' ? largestMultiplicity(c.input.indices.data) : 0;
+        const s = Math.sqrt(K / 512);
+        if (K > 512) {
+          expect(c.id, 'only PyTorch\'s own samples are that long').toMatch(/^embedding\/moduleinfo_/);
+          scaled++;
+        }
+        const expected = K > 512 ? { rtol: table.rtol * s, atol: table.atol * s } : table;
+        expect(toleranceForCase(c.kind, c.input, name, t.dtype), `${c.id} ${name}`).toEqual(expected);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(100);
+    expect(scaled).toBeLessThan(5);
   });
 });
 

@@ -4,6 +4,7 @@
  * and the checks PyTorch makes on the way to them were probed in PyTorch 1.13 (Debian
  * python3-torch 1.13.1); their Python spelling is in each case's name.
  */
+import { asTorch } from '../torch-version.ts';
 import { describe, expect, it } from 'vitest';
 import { Tensor, ops, tensor, type DType } from '../../../reference/index.ts';
 import { Embedding } from '../../../reference/embedding.ts';
@@ -104,8 +105,8 @@ const table: Row[] = [
   ['Embedding(3.5, 2, padding_idx=5): padding is checked first', () => new Embedding(3.5, 2, { paddingIdx: 5 }), 'AssertionError', 'Padding_idx must be within num_embeddings'],
 ];
 
-describe('docs/spec.md §2.6 embedding errors', () => {
-  it.each(table)('%s raises %s', (_python, fn, name, message) => {
+describe('docs/spec.md §2.6 embedding errors of PyTorch 1.13', () => {
+  it.each(table)('%s raises %s', asTorch('1.13', (_python, fn, name, message) => {
     let error: unknown;
     try {
       fn();
@@ -114,16 +115,16 @@ describe('docs/spec.md §2.6 embedding errors', () => {
     }
     expect(error, 'expected an exception').toBeInstanceOf(Error);
     expect({ name: (error as Error).name, message: (error as Error).message }).toEqual({ name, message });
-  });
+  }));
 
-  it('sparse + scale_grad_by_freq is accepted by the forward and raises at backward', () => {
+  it('sparse + scale_grad_by_freq is accepted by the forward and raises at backward', asTorch('1.13', () => {
     const weight = tensor([[1, 2], [3, 4], [5, 6]], { dtype: 'float32', requiresGrad: true });
     const out = embedding(idx(1, 2), weight, { sparse: true, scaleGradByFreq: true });
     expect(out.shape).toEqual([2, 2]);
     expect(() => ops.sum(out).backward()).toThrow(
       expect.objectContaining({ name: 'RuntimeError', message: 'embedding_backward: scale_grad_by_freq not supported with sparse gradients' }),
     );
-  });
+  }));
 
   it('errors are instances of the reference error classes', async () => {
     const { PyTypeError, AssertionError, IndexError } = await import('../../../reference/index.ts');

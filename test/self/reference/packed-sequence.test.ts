@@ -5,7 +5,7 @@
  */
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { Generator, Tensor, tensor } from '../../../reference/index.ts';
+import { Generator, Tensor, tensor, withTorchVersion } from '../../../reference/index.ts';
 import {
   PackedSequence, packPaddedSequence, packSequence, padPackedSequence, padSequence, unpackSequence, unpadSequence,
 } from '../../../reference/packed-sequence.ts';
@@ -217,7 +217,7 @@ describe('pad_sequence, pack_sequence, unpad_sequence, unpack_sequence', () => {
     const paddedSeqs = padSequence(seqs, { batchFirst: s.batchFirst });
     const before = { shape: paddedSeqs.shape, data: values(paddedSeqs) };
 
-    const back = unpadSequence(paddedSeqs, s.lengths, { batchFirst: s.batchFirst });
+    const back = unpadSequence(paddedSeqs, tensor(s.lengths), { batchFirst: s.batchFirst }); // a Tensor, as 2.x requires
 
     expect(back.map(values)).toEqual(seqs.map(values));
     expect({ shape: paddedSeqs.shape, data: values(paddedSeqs) }).toEqual(before); // 1.13 transposes in place (docs/spec.md §5); rnnspec does not
@@ -256,7 +256,7 @@ describe('packing is differentiable (finite differences, float64)', () => {
     const seqs = makeSequences(s).map((t) => t.requiresGrad_(true));
 
     checkVjp(() => [padSequence(seqs, { batchFirst: s.batchFirst, paddingValue: s.paddingValue })], seqs, { seed: s.seed });
-    checkVjp(() => unpadSequence(padSequence(seqs, { batchFirst: s.batchFirst }), s.lengths, { batchFirst: s.batchFirst }), seqs, { seed: s.seed });
+    checkVjp(() => unpadSequence(padSequence(seqs, { batchFirst: s.batchFirst }), tensor(s.lengths), { batchFirst: s.batchFirst }), seqs, { seed: s.seed });
   });
 
   test.prop([sequencesArb.filter((s) => s.lengths.every((l) => l > 0))])('pack_sequence and unpack_sequence: gradients w.r.t. every sequence', (s) => {
@@ -296,7 +296,11 @@ describe('packing errors (docs/spec.md §3.4)', () => {
     ['pad_sequence, a sequence of more dims', () => padSequence([f32([2]), f32([3, 3])]), 'RuntimeError', "output with shape [3] doesn't match the broadcast shape [3, 3]"],
     ['total_length too small', () => padPackedSequence(packSequence([f32([3]), f32([1])]), { totalLength: 2 }), 'ValueError',
       'Expected total_length to be at least the length of the longest sequence in input, but got total_length=2 and max sequence length being 3'],
-    ['pad_sequence of 0-d tensors', () => padSequence([f32([]), f32([])]), 'IndexError', 'Dimension specified as 0 but tensor has no dimensions'],
+    ['pad_sequence of 0-d tensors (1.13)', () => withTorchVersion('1.13', () => padSequence([f32([]), f32([])])), 'IndexError', 'Dimension specified as 0 but tensor has no dimensions'],
+    ['pad_sequence of 0-d tensors (2.6)', () => withTorchVersion('2.6', () => padSequence([f32([]), f32([])])), 'RuntimeError', 'ArrayRef: invalid slice, N = 1; size = 0'],
+    ['pad_sequence, a later 0-d tensor (2.6)', () => withTorchVersion('2.6', () => padSequence([f32([1]), f32([])])), 'IndexError', 'Dimension specified as 0 but tensor has no dimensions'],
+    ['unpad_sequence with a list of lengths (2.6)', () => withTorchVersion('2.6', () => unpadSequence(f32([2, 1]), [2])), 'AttributeError', "'list' object has no attribute 'device'"],
+    ['pad_sequence, padding_side in 1.13', () => withTorchVersion('1.13', () => padSequence([f32([2])], { paddingSide: 'left' })), 'TypeError', "pad_sequence() got an unexpected keyword argument 'padding_side'"],
     ['pad_sequence, padding 300 into uint8', () => padSequence([new Tensor('uint8', [2]), new Tensor('uint8', [1])], { paddingValue: 300 }), 'RuntimeError', 'value cannot be converted to type uint8_t without overflow'],
     ['pad_sequence, padding -0.5 into uint8', () => padSequence([new Tensor('uint8', [2]), new Tensor('uint8', [1])], { paddingValue: -0.5 }), 'RuntimeError', 'value cannot be converted to type uint8_t without overflow'],
     ['pad_sequence, padding NaN into int64', () => padSequence([new Tensor('int64', [2]), new Tensor('int64', [1])], { paddingValue: NaN }), 'RuntimeError', 'value cannot be converted to type int64_t without overflow'],

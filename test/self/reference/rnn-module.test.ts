@@ -4,6 +4,7 @@
  * construction and forward error of the §3.4 table a JavaScript caller can trigger, with PyTorch
  * 1.13's exception type and exact text (each text as the spec records it from torch 1.13).
  */
+import { asTorch } from '../torch-version.ts';
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { Generator, Tensor, catchWarnings } from '../../../reference/index.ts';
@@ -130,7 +131,7 @@ describe('nn.RNN warnings', () => {
 
 const DROPOUT_RANGE = 'dropout should be a number in range [0, 1] representing the probability of an element being zeroed';
 
-describe('nn.RNN construction errors (docs/spec.md §3.4)', () => {
+describe('nn.RNN construction errors of PyTorch 1.13 (docs/spec.md §3.4)', () => {
   test.each<[string, () => unknown, string, string]>([
     ['dropout < 0', () => new RNN(3, 4, { dropout: -0.1 }), 'ValueError', DROPOUT_RANGE],
     ['dropout > 1', () => new RNN(3, 4, { dropout: 1.5 }), 'ValueError', DROPOUT_RANGE],
@@ -153,28 +154,28 @@ describe('nn.RNN construction errors (docs/spec.md §3.4)', () => {
     ['numLayers twice', () => new RNN(3, 4, 2, { numLayers: 2 }), 'TypeError', "RNNBase.__init__() got multiple values for argument 'num_layers'"],
     ['hiddenSize missing', () => new (RNN as new (i: number) => RNN)(3), 'TypeError', "RNNBase.__init__() missing 1 required positional argument: 'hidden_size'"],
     ['integer dtype', () => new RNN(3, 4, { dtype: 'int64' }), 'RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients'],
-  ])('%s', (_, construct, type, message) => {
+  ])('%s', asTorch('1.13', (_, construct, type, message) => {
     expectError(construct, type, message);
-  });
+  }));
 
-  test('hiddenSize 2.5 fails in torch.empty with its full overload list', () => {
+  test('hiddenSize 2.5 fails in torch.empty with its full overload list', asTorch('1.13', () => {
     expectError(
       () => new RNN(3, 2.5),
       'TypeError',
       'empty() received an invalid combination of arguments - got (tuple, dtype=NoneType, device=NoneType), but expected one of:\n * (tuple of ints size, *, tuple of names names, torch.memory_format memory_format, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n * (tuple of SymInts size, *, torch.memory_format memory_format, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)\n',
     );
-  });
+  }));
 
-  test('the nonlinearity is checked before dropout, as RNN.__init__ does it before RNNBase.__init__', () => {
+  test('the nonlinearity is checked before dropout, as RNN.__init__ does it before RNNBase.__init__', asTorch('1.13', () => {
     expectError(() => new RNN(3, 4, { nonlinearity: 'sigmoid' as never, dropout: 2 }), 'ValueError', "Unknown nonlinearity 'sigmoid'");
-  });
+  }));
 
-  test('inputSize 0 is allowed', () => {
+  test('inputSize 0 is allowed', asTorch('1.13', () => {
     expect(new RNN(0, 3).getParameter('weight_ih_l0').shape).toEqual([3, 0]);
-  });
+  }));
 });
 
-describe('nn.RNN forward errors (docs/spec.md §3.4)', () => {
+describe('nn.RNN forward errors of PyTorch 1.13 (docs/spec.md §3.4)', () => {
   const rnn = new RNN(4, 5);
   const packed = packPaddedSequence(zeros([2, 3, 4]), [2, 1, 1], { enforceSorted: false });
 
@@ -198,15 +199,15 @@ describe('nn.RNN forward errors (docs/spec.md §3.4)', () => {
     ['packed, enforce_sorted=False, h0 batch too small', () => rnn.forward(packed, zeros([1, 2, 5])), 'RuntimeError', 'INDICES element is out of DATA bounds, id=2 axis_dim=2'],
     ['packed, h0 of another shape', () => rnn.forward(packed, zeros([2, 3, 5])), 'RuntimeError', 'Expected hidden size (1, 3, 5), got [2, 3, 5]'],
     ['packed, 2-D h0', () => rnn.forward(packed, zeros([1, 5])), 'RuntimeError', 'Expected hidden size (1, 3, 5), got [1, 3]'],
-  ])('%s', (_, call, type, message) => {
+  ])('%s', asTorch('1.13', (_, call, type, message) => {
     expectError(call, type, message);
-  });
+  }));
 
-  test('sequence length 0 with an h0 of another dtype reports the length: the hidden matmul never runs', () => {
+  test('sequence length 0 with an h0 of another dtype reports the length: the hidden matmul never runs', asTorch('1.13', () => {
     expectError(() => rnn.forward(zeros([0, 3, 4]), zeros([1, 3, 5], 'float64')), 'RuntimeError', 'Expected sequence length to be larger than 0 in RNN');
-  });
+  }));
 
-  test("bias=0 builds an RNN without biases, but forward fails in _VF.rnn_tanh's argument parser (issue #136954)", () => {
+  test("bias=0 builds an RNN without biases, but forward fails in _VF.rnn_tanh's argument parser (issue #136954)", asTorch('1.13', () => {
     const r = new RNN(4, 5, { bias: 0 as never });
 
     expect(r.namedParameters().map(([n]) => n)).toEqual(['weight_ih_l0', 'weight_hh_l0']);
@@ -215,37 +216,37 @@ describe('nn.RNN forward errors (docs/spec.md §3.4)', () => {
       'TypeError',
       "rnn_tanh() received an invalid combination of arguments - got (Tensor, Tensor, list, int, int, float, bool, bool, bool), but expected one of:\n * (Tensor data, Tensor batch_sizes, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional)\n      didn't match because some of the arguments have invalid types: (Tensor, Tensor, !list!, !int!, !int!, !float!, !bool!, bool, bool)\n * (Tensor input, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, bool batch_first)\n      didn't match because some of the arguments have invalid types: (Tensor, Tensor, !list!, !int!, int, float, bool, bool, bool)\n",
     );
-  });
+  }));
 
-  test("a string bias ('relu', the 4th positional argument of 1.13) fails the same way, naming str", () => {
+  test("a string bias ('relu', the 4th positional argument of 1.13) fails the same way, naming str", asTorch('1.13', () => {
     expectError(
       () => new RNN(4, 5, { bias: 'relu' as never }).forward(zeros([2, 3, 4])),
       'TypeError',
       "rnn_tanh() received an invalid combination of arguments - got (Tensor, Tensor, list, str, int, float, bool, bool, bool), but expected one of:\n * (Tensor data, Tensor batch_sizes, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional)\n      didn't match because some of the arguments have invalid types: (Tensor, Tensor, !list!, !str!, !int!, !float!, !bool!, bool, bool)\n * (Tensor input, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, bool batch_first)\n      didn't match because some of the arguments have invalid types: (Tensor, Tensor, !list!, !str!, int, float, bool, bool, bool)\n",
     );
-  });
+  }));
 
-  test('a non-bool batchFirst is not passed to the packed kernel, so packed input runs', () => {
+  test('a non-bool batchFirst is not passed to the packed kernel, so packed input runs', asTorch('1.13', () => {
     const r = new RNN(4, 5, { batchFirst: 1 as never });
 
     expect(r.forward(packPaddedSequence(zeros([2, 1, 4]), [2]))[1].shape).toEqual([1, 1, 5]);
-  });
+  }));
 
-  test('batch_first with 2-D input is ignored (unbatched); the result equals batch_first=False', () => {
+  test('batch_first with 2-D input is ignored (unbatched); the result equals batch_first=False', asTorch('1.13', () => {
     const a = new RNN(2, 3, { batchFirst: true, dtype: 'float64', generator: new Generator(1) });
     const b = new RNN(2, 3, { dtype: 'float64', generator: new Generator(1) });
     const x = randn(new Generator(2), [5, 2]);
 
     expect(a.forward(x)[0].data).toEqual(b.forward(x)[0].data);
     expect(a.forward(x)[0].shape).toEqual([5, 3]);
-  });
+  }));
 
-  test('injected dropout masks must match the layer outputs (rnnspec check)', () => {
+  test('injected dropout masks must match the layer outputs (rnnspec check)', asTorch('1.13', () => {
     const r = new RNN(2, 3, 2, { dropout: 0.5 });
     const x = zeros([4, 2, 2]);
 
     expect(() => r.forward(x, null, { dropoutMasks: [] })).toThrow('rnnspec: expected 1 dropout masks');
     expect(() => r.forward(x, null, { dropoutMasks: [zeros([2, 4, 3])] })).toThrow('rnnspec: a dropout mask has shape [2, 4, 3] but the layer output is [4, 2, 3]');
     expect(() => r.forward(x, null, { dropoutMasks: [new Tensor('float32', [4, 2, 3], new Float32Array(24).fill(0.5))] })).toThrow('only 0 and 1');
-  });
+  }));
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
-  PyTypeError, RuntimeError, Tensor, ValueError, asTensor, catchWarnings, noGrad, ops, tensor,
+  PyTypeError, RuntimeError, Tensor, ValueError, asTensor, catchWarnings, noGrad, ops, tensor, withTorchVersion,
   type TensorData,
 } from '../../../reference/index.ts';
 import { float32ArrayArb, float64ArrayArb, nestedDataArb } from '../../harness/arbitraries/tensor.ts';
@@ -160,9 +160,10 @@ describe('shape and ragged input (docs/spec.md §1.3)', () => {
     expectError(() => tensor([null] as unknown as TensorData), 'RuntimeError', 'Could not infer dtype of NoneType');
     expectError(() => tensor(new Set() as unknown as TensorData), 'RuntimeError', 'Could not infer dtype of set');
   });
-  it('typed arrays numpy cannot hold as a torch dtype are refused', () => {
+  it('typed arrays numpy cannot hold as a torch dtype are refused (1.13), or are an unimplemented dtype (2.6)', () => {
+    expectError(() => withTorchVersion('2.6', () => tensor(new Uint16Array([1]))), 'TypeError', 'tensor(): numpy.uint16 arrays give torch.uint16, a dtype rnnspec does not implement');
     expectError(
-      () => tensor(new Uint16Array([1])),
+      () => withTorchVersion('1.13', () => tensor(new Uint16Array([1]))),
       'TypeError',
       "can't convert np.ndarray of type numpy.uint16. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.",
     );
