@@ -35,6 +35,16 @@ export class SparseCooTensor {
     return out;
   }
 
+  // ---- what the autograd engine asks of a gradient (as Tensor) ------------------------------------
+  /** sparse + sparse stays sparse (concatenated); sparse + dense is dense. */
+  _plusGrad(g: Tensor | SparseCooTensor): Tensor | SparseCooTensor {
+    return g instanceof SparseCooTensor ? this.add(g) : this.toDense()._plusGrad(g);
+  }
+  /** A sparse gradient is stored in `.grad` as it is. */
+  _copyAsGrad(): SparseCooTensor {
+    return this;
+  }
+
   /** `a + b` of two sparse gradients: indices and values concatenated, a's first. */
   add(other: SparseCooTensor): SparseCooTensor {
     const n = this.nnz() + other.nnz();
