@@ -105,7 +105,7 @@ function embeddingDenseBackward(grad: Tensor, indices: Tensor, numWeights: numbe
   rows.forEach((k, n) => {
     if (k === paddingIdx) return; // the padding row gets no gradient
     const s = scaleGradByFreq ? round(1 / counts.get(k)!) : 1; // divided by the count, not its square root
-    for (let j = 0; j < D; j++) gW[k * D + j] = round(g[n * D + j] * s + gW[k * D + j]);
+    for (let j = 0; j < D; j++) gW[k * D + j] = g[n * D + j] * s + gW[k * D + j]; // the store rounds once: the FMA
   });
   return gradWeight;
 }

@@ -28,9 +28,10 @@ export class SparseCooTensor {
     const out = new Tensor(this.values.dtype, [rows, cols]);
     const idx = this.indices.data as BigInt64Array;
     const v = this.values.data as Float32Array | Float64Array;
+    const o = out.data as Float32Array | Float64Array;
     for (let k = 0; k < idx.length; k++) {
       const r = Number(idx[k]);
-      for (let j = 0; j < cols; j++) out.data[r * cols + j] = ((out.data[r * cols + j] as number) + v[k * cols + j]) as never;
+      for (let j = 0; j < cols; j++) o[r * cols + j] += v[k * cols + j];
     }
     return out;
   }
