@@ -5,7 +5,21 @@
  */
 import { PyTypeError, ValueError } from './errors.ts';
 import { pythonTypeName } from './python.ts';
-import type { RNN, RNNOptions } from './rnn.ts';
+import type { DType } from './dtype.ts';
+import type { Generator } from './random.ts';
+
+/** nn.RNN's keyword arguments (PyTorch's names in camelCase). */
+export interface RNNOptions {
+  numLayers?: number;
+  nonlinearity?: 'tanh' | 'relu';
+  bias?: boolean;
+  batchFirst?: boolean;
+  dropout?: number;
+  bidirectional?: boolean;
+  dtype?: DType;
+  /** Draws the initial weights (and dropout masks not given to forward); default: defaultGenerator. */
+  generator?: Generator;
+}
 
 const OPTION_NAMES = new Set(['numLayers', 'nonlinearity', 'bias', 'batchFirst', 'dropout', 'bidirectional', 'dtype', 'generator']);
 
@@ -39,7 +53,7 @@ export function checkDropout(dropout: unknown): number {
 }
 
 /** 1.13 tests bias, batch_first and bidirectional for truthiness only; `_VF.rnn_tanh` then refuses non-bools (#136954). */
-export function checkFlagsAreBools(rnn: RNN, packed: boolean): void {
+export function checkFlagsAreBools(rnn: { bias: unknown; bidirectional: unknown; batchFirst: unknown; mode: 'RNN_TANH' | 'RNN_RELU' }, packed: boolean): void {
   const flags = packed ? [rnn.bias, rnn.bidirectional] : [rnn.bias, rnn.bidirectional, rnn.batchFirst];
   if (flags.every((f) => typeof f === 'boolean')) return;
   const got = [...(packed ? ['Tensor', 'Tensor', 'Tensor'] : ['Tensor', 'Tensor']), 'list', pythonTypeName(rnn.bias), 'int', 'float', 'bool', pythonTypeName(rnn.bidirectional)];

@@ -13,24 +13,14 @@ import type { DType } from './dtype.ts';
 import { AttributeError, IndexError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
 import { Module, Parameter } from './module.ts';
 import { empty, pyRepr, pythonTypeName } from './python.ts';
-import { bindArguments, checkDropout, checkFlagsAreBools } from './rnn-arguments.ts';
+import { bindArguments, checkDropout, checkFlagsAreBools, type RNNOptions } from './rnn-arguments.ts';
 import { cat, linear, mul, mulScalar, narrow, rnnCell, split, squeeze, stack, transpose, unsqueeze, view } from './ops/index.ts';
 import { PackedSequence, indexSelectAsTorch, numbers, select } from './packed-sequence.ts';
 import { Generator, defaultGenerator } from './random.ts';
 import { Tensor } from './tensor.ts';
 import { warn } from './warnings.ts';
 
-export interface RNNOptions {
-  numLayers?: number;
-  nonlinearity?: 'tanh' | 'relu';
-  bias?: boolean;
-  batchFirst?: boolean;
-  dropout?: number;
-  bidirectional?: boolean;
-  dtype?: DType;
-  /** Draws the initial weights (and dropout masks not given to forward); default: defaultGenerator. */
-  generator?: Generator;
-}
+export type { RNNOptions } from './rnn-arguments.ts';
 
 export interface RNNForwardOptions {
   /**
