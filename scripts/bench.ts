@@ -3,7 +3,7 @@
  * their adapters (impl/), so every implementation is timed through the same contract. Prints each
  * table as it is measured and writes the same to BENCHMARKS.md, with the machine described.
  *
- *   npm run bench [-- --suite] [--quick] [--out FILE]
+ *   npm run bench [-- --suite] [--quick] [--skip-rnn] [--out FILE]
  *
  *   1. nn.RNN forward and forward+backward, float32 and float64, (L, N, I, H) in {(16,4,32,32),
  *      (64,32,256,256), (256,8,128,128)}, 1 and 2 layers, uni- and bidirectional, padded and packed;
@@ -214,15 +214,44 @@ async function benchEmbedding(impls: Impl[]): Promise<Map<string, Record<string,
           config: { numEmbeddings: V, embeddingDim: E, paddingIdx: null, maxNorm, normType: 2, scaleGradByFreq: false, sparse, dtype: 'float32' },
           weight, indices, ...(backward ? { upstream } : {}),
         };
-        const active = impls.filter((i) => supportsEmbedding(i.adapter, c));
+        const active = impls.filter((i) => supportsEmbedding(i.adapter, c) && !(backward && i.name === 'tfjs-cpu'));
         const { ms, samples } = await interleaved(Object.fromEntries(active.map((i) => [i.name, () => i.adapter.embedding!(c)])));
-        const cells = impls.map((i) => (ms[i.name] === undefined ? '-' : `${fmtMs(ms[i.name])} ms${i.name === 'reference' ? '' : ` (${(ms[i.name] / ms.reference).toFixed(2)}x)`}`));
+        const cells = impls.map((i) => (ms[i.name] === undefined ? (backward && i.name === 'tfjs-cpu' ? 'see below' : '-') : `${fmtMs(ms[i.name])} ms${i.name === 'reference' ? '' : ` (${(ms[i.name] / ms.reference).toFixed(2)}x)`}`));
         print(`| ${backward ? 'forward + backward' : 'forward'} | ${maxNorm ?? 'None'} | ${sparse} | ${cells.join(' | ')} | ${samples} |`);
         if (backward && maxNorm === null && !sparse) headline.set('embedding backward', ms);
       }
     }
   }
+  await tfjsEmbeddingBackwardProbe(impls, E, shape);
   return headline;
+}
+
+/**
+ * tfjs-cpu's gather gradient (unsortedSegmentSum) builds a mask over all the upstream gradient for
+ * every row of the table, so its time grows as V x indices x D: at V = 50,000 it runs for hours and
+ * grows to gigabytes. Measured instead on small tables, next to the reference.
+ */
+async function tfjsEmbeddingBackwardProbe(impls: Impl[], E: number, shape: number[]): Promise<void> {
+  const pair = impls.filter((i) => i.name === 'reference' || i.name === 'tfjs-cpu');
+  if (pair.length < 2) return;
+  print();
+  print(`tfjs-cpu forward + backward (dense, no max_norm) is not run on the ${(50_000).toLocaleString('en')}-row table: its gather gradient`);
+  print('(unsortedSegmentSum) computes a mask over the whole upstream gradient for every row of the table, so its time');
+  print('grows with V x indices x D. On small tables, same indices shape and D:');
+  print();
+  print('| V | reference | tfjs-cpu | samples |');
+  print('|---|---|---|---|');
+  const r = prng(13);
+  for (const V of [100, 400]) {
+    const c: EmbeddingCase = {
+      config: { numEmbeddings: V, embeddingDim: E, paddingIdx: null, maxNorm: null, normType: 2, scaleGradByFreq: false, sparse: false, dtype: 'float32' },
+      weight: randomTensor([V, E], 14),
+      indices: { dtype: 'int64', shape, data: BigInt64Array.from({ length: shape[0] * shape[1] }, () => BigInt(Math.floor(r() * V))) },
+      upstream: randomTensor([...shape, E], 15),
+    };
+    const { ms, samples } = await interleaved(Object.fromEntries(pair.map((i) => [i.name, () => i.adapter.embedding!(c)])));
+    print(`| ${V} | ${fmtMs(ms.reference)} ms | ${fmtMs(ms['tfjs-cpu'])} ms (${(ms['tfjs-cpu'] / ms.reference).toFixed(1)}x) | ${samples} |`);
+  }
 }
 
 // ---- 3. peak memory of backpropagation through time ------------------------------------------
@@ -338,7 +367,7 @@ async function main(): Promise<void> {
   describeMachine();
   const impls = await implementations();
   print();
-  const rnn = await benchRnn(impls);
+  const rnn = flag('skip-rnn') ? new Map<string, Record<string, number>>() : await benchRnn(impls);
   const emb = await benchEmbedding(impls);
   printHeadline(rnn, emb);
   for (const i of impls) await i.adapter.dispose?.();
