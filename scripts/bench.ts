@@ -3,7 +3,7 @@
  * their adapters (impl/), so every implementation is timed through the same contract. Prints each
  * table as it is measured and writes the same to BENCHMARKS.md, with the machine described.
  *
- *   npm run bench [-- --suite] [--quick] [--skip-rnn] [--out FILE]
+ *   npm run bench [-- --suite] [--quick] [--sections rnn,embedding,memory,suite] [--out FILE]
  *
  *   1. nn.RNN forward and forward+backward, float32 and float64, (L, N, I, H) in {(16,4,32,32),
  *      (64,32,256,256), (256,8,128,128)}, 1 and 2 layers, uni- and bidirectional, padded and packed;
@@ -265,7 +265,21 @@ async function memoryChild(L: number): Promise<void> {
   (globalThis as { gc?: () => void }).gc?.();
   const before = process.memoryUsage().rss;
   await adapter.rnn!(c);
-  console.log(JSON.stringify({ L, peakMB: (process.resourceUsage().maxRSS * 1024 - before) / 2 ** 20 }));
+  console.log(JSON.stringify({ L, peakMB: (peakRss() - before) / 2 ** 20 }));
+}
+
+/**
+ * Peak RSS in bytes: VmHWM of /proc/self/status where there is one. Not getrusage's maxRSS, which
+ * on Linux keeps the parent's RSS at fork through exec, so a child of a big parent reports the parent's.
+ */
+function peakRss(): number {
+  try {
+    const kB = /VmHWM:\s*(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kB !== undefined) return Number(kB) * 1024;
+  } catch {
+    // not Linux: fall through
+  }
+  return process.resourceUsage().maxRSS * 1024;
 }
 
 function benchMemory(): void {
@@ -273,7 +287,7 @@ function benchMemory(): void {
   print('## Peak memory of the reference backward');
   print();
   print(`One forward+backward through the reference adapter, N = ${MEMORY_ROW.N}, I = H = ${MEMORY_ROW.H}, 1 layer, float64, each L in its`);
-  print('own child process: peak RSS (maxRSS) minus the RSS before the run (code already loaded). Linear growth: 4x for 4x the steps.');
+  print('own child process: peak RSS (VmHWM) minus the RSS before the run (code already loaded). Linear growth: 4x for 4x the steps.');
   print();
   const peak = (L: number) => {
     const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--memory-child', String(L)], { cwd: ROOT, encoding: 'utf8' });
@@ -365,14 +379,17 @@ function printHeadline(rnn: Map<string, Record<string, number>>, emb: Map<string
 async function main(): Promise<void> {
   if (flag('memory-child')) return memoryChild(Number(option('memory-child', '256')));
   describeMachine();
+  const sections = option('sections', 'rnn,embedding,memory').split(',');
+  if (flag('suite')) sections.push('suite');
+  const none = new Map<string, Record<string, number>>();
   const impls = await implementations();
   print();
-  const rnn = flag('skip-rnn') ? new Map<string, Record<string, number>>() : await benchRnn(impls);
-  const emb = await benchEmbedding(impls);
-  printHeadline(rnn, emb);
+  const rnn = sections.includes('rnn') ? await benchRnn(impls) : none;
+  const emb = sections.includes('embedding') ? await benchEmbedding(impls) : none;
+  if (rnn.size + emb.size > 0) printHeadline(rnn, emb);
   for (const i of impls) await i.adapter.dispose?.();
-  benchMemory();
-  if (flag('suite')) benchSuite();
+  if (sections.includes('memory')) benchMemory();
+  if (sections.includes('suite')) benchSuite();
   else {
     print();
     print('(The suite\'s own costs: run with `--suite`.)');
