@@ -13,7 +13,7 @@
  * a time so that each A[m, k] is read once for four products (both operands are read along k,
  * contiguously). Every dot product still accumulates sequentially from 0 in k order with one
  * rounding per multiply and per add: the order torch 1.13 uses on Debian's reference BLAS for
- * float32 (docs: numerics), which is what makes the reference reproduce its float32 results bit for bit.
+ * float32 (spec §6.2), which is what makes the reference reproduce its float32 results bit for bit.
  * Gradients call it with `float32 = false`: they accumulate in double and round once when stored.
  */
 import type { FloatStorage } from './pointwise.ts';

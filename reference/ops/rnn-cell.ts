@@ -1,5 +1,5 @@
 /**
- * One time step of nn.RNN (docs: rnn), with the input projection P_t = x_t W_ih^T + b_ih already
+ * One time step of nn.RNN (spec §3.2), with the input projection P_t = x_t W_ih^T + b_ih already
  * computed for every step at once:
  *
  *     h_t = act((h_{t-1} W_hh^T + b_hh) + P_t)          act = tanh or relu
