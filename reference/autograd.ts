@@ -6,11 +6,16 @@
  * backward is checked against its version counter, so an in-place change made after the save
  * raises "one of the variables needed for gradient computation has been modified by an inplace
  * operation"; saved tensors are freed after backward unless retainGraph is set.
+ *
+ * A node may have several outputs (like `split`): each output tensor records its `outputNr`, and
+ * the node's backward receives one gradient (or null) per output. The engine only moves gradients
+ * around; adding and copying them is the gradients' own business (Tensor and SparseCooTensor), so
+ * this file needs their types only.
  */
 import { legacyTypeName } from './dtype.ts';
 import { RuntimeError } from './errors.ts';
-import { Tensor } from './tensor.ts';
-import { SparseCooTensor } from './sparse.ts';
+import type { Tensor } from './tensor.ts';
+import type { SparseCooTensor } from './sparse.ts';
 
 export type Grad = Tensor | SparseCooTensor;
 
@@ -55,6 +60,8 @@ class SavedTensor {
 
 // ---- nodes ------------------------------------------------------------------------------------
 export type BackwardFn = (grad: Tensor, saved: Tensor[]) => Array<Grad | null>;
+/** The backward of a node with several outputs: one gradient per output, null where none arrived. */
+export type MultiBackwardFn = (grads: Array<Tensor | null>, saved: Tensor[]) => Array<Grad | null>;
 
 export class Node {
   private saved: SavedTensor[] | null;
@@ -63,17 +70,18 @@ export class Node {
     readonly name: string,
     readonly inputs: ReadonlyArray<Tensor | null>,
     saved: SavedTensor[],
-    private readonly backwardFn: BackwardFn,
+    private readonly backwardFn: MultiBackwardFn,
+    readonly numOutputs = 1,
   ) {
     this.saved = saved;
   }
-  apply(grad: Tensor): Array<Grad | null> {
+  apply(grads: Array<Tensor | null>): Array<Grad | null> {
     if (this.saved === null) {
       throw new RuntimeError(
         'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.',
       );
     }
-    return this.backwardFn(grad, this.saved.map((s) => s.unpack()));
+    return this.backwardFn(grads, this.saved.map((s) => s.unpack()));
   }
   release(): void {
     this.saved = null;
@@ -92,32 +100,34 @@ export function attach(
   save: readonly Tensor[],
   backward: BackwardFn,
 ): Tensor {
-  if (!gradEnabled || !inputs.some((t) => t?.requiresGrad)) return out;
-  const saved: SavedTensor[] = [];
-  const node = new Node(name, inputs, saved, backward);
-  out.gradFn = node;
-  out._setRequiresGradUnchecked(true);
-  for (const t of save) saved.push(new SavedTensor(t, t === out ? node : t.gradFn));
+  attachOutputs([out], name, inputs, save, ([g], saved) => backward(g!, saved));
   return out;
+}
+
+/** `attach` for an op with several outputs; `backward` gets one gradient (or null) per output. */
+export function attachOutputs(
+  outs: readonly Tensor[],
+  name: string,
+  inputs: ReadonlyArray<Tensor | null>,
+  save: readonly Tensor[],
+  backward: MultiBackwardFn,
+): readonly Tensor[] {
+  if (!gradEnabled || !inputs.some((t) => t?.requiresGrad)) return outs;
+  const saved: SavedTensor[] = [];
+  const node = new Node(name, inputs, saved, backward, outs.length);
+  outs.forEach((out, i) => {
+    out.gradFn = node;
+    out.outputNr = i;
+    out._setRequiresGradUnchecked(true);
+  });
+  for (const t of save) saved.push(new SavedTensor(t, outs.includes(t) ? node : t.gradFn));
+  return outs;
 }
 
 // ---- the engine -------------------------------------------------------------------------------
-function addGrads(a: Grad, b: Grad): Grad {
-  if (a instanceof SparseCooTensor && b instanceof SparseCooTensor) return a.add(b);
-  const dense = a instanceof SparseCooTensor ? a.toDense() : a;
-  const other = b instanceof SparseCooTensor ? b.toDense() : b;
-  const out = new Tensor(dense.dtype, dense.shape);
-  for (let i = 0; i < out.data.length; i++) out.data[i] = ((dense.data[i] as number) + (other.data[i] as number)) as never;
-  return out;
-}
-
-function copyGrad(g: Grad): Grad {
-  return g instanceof SparseCooTensor ? g : new Tensor(g.dtype, g.shape, g.data.slice() as never);
-}
-
 function accumulateIntoLeaf(leaf: Tensor, g: Grad): void {
   const current = leaf.grad; // a leaf: no warning
-  leaf.grad = current === null ? copyGrad(g) : addGrads(current, g);
+  leaf.grad = current === null ? g._copyAsGrad() : current._plusGrad(g);
 }
 
 /** Nodes reachable from `root`, each after every node that feeds it a gradient. */
@@ -144,46 +154,37 @@ function topologicalOrder(root: Node): Node[] {
   return order.reverse();
 }
 
-export function runBackward(root: Tensor, gradient: Tensor | undefined, retainGraph: boolean): void {
-  if (!root.requiresGrad) {
-    throw new RuntimeError('element 0 of tensors does not require grad and does not have a grad_fn');
-  }
-  let seed: Tensor;
-  if (gradient === undefined) {
-    if (root.numel() !== 1) throw new RuntimeError('grad can be implicitly created only for scalar outputs');
-    seed = new Tensor(root.dtype, root.shape);
-    seed.data.fill(1 as never);
-  } else {
-    if (gradient.shape.join() !== root.shape.join()) {
-      throw new RuntimeError(
-        `Mismatch in shape: grad_output[0] has a shape of torch.Size([${gradient.shape.join(', ')}]) and output[0] has a shape of torch.Size([${root.shape.join(', ')}]).`,
-      );
-    }
-    seed = gradient;
-  }
+/**
+ * Pushes `seed` = d(loss)/d(root) back through root's graph (Tensor.backward checks the seed).
+ * Gradients arriving at the same output of a node are summed before the node runs.
+ */
+export function runBackward(root: Tensor, seed: Tensor, retainGraph: boolean): void {
   if (root.gradFn === null) {
     accumulateIntoLeaf(root, seed);
     return;
   }
-  const pending = new Map<Node, Grad>([[root.gradFn, seed]]);
+  const pending = new Map<Node, Array<Grad | null>>();
+  const arrive = (node: Node, outputNr: number, g: Grad) => {
+    let slots = pending.get(node);
+    if (slots === undefined) pending.set(node, (slots = new Array<Grad | null>(node.numOutputs).fill(null)));
+    const prev = slots[outputNr];
+    slots[outputNr] = prev === null ? g : prev._plusGrad(g);
+  };
+  arrive(root.gradFn, root.outputNr, seed);
   const previousMode = gradEnabled;
   gradEnabled = false; // backward itself is not recorded (no create_graph)
   try {
     for (const node of topologicalOrder(root.gradFn)) {
-      const grad = pending.get(node);
+      const grads = pending.get(node);
       pending.delete(node);
-      if (grad === undefined) continue;
-      const dense = grad instanceof SparseCooTensor ? grad.toDense() : grad;
-      const inputGrads = node.apply(dense);
+      if (grads === undefined) continue;
+      const inputGrads = node.apply(grads.map((g) => (g === null ? null : g.toDense())));
       if (!retainGraph) node.release();
       node.inputs.forEach((input, i) => {
         const g = inputGrads[i];
         if (!input || !input.requiresGrad || g === null || g === undefined) return;
         if (input.gradFn === null) accumulateIntoLeaf(input, g);
-        else {
-          const prev = pending.get(input.gradFn);
-          pending.set(input.gradFn, prev === undefined ? g : addGrads(prev, g));
-        }
+        else arrive(input.gradFn, input.outputNr, g);
       });
     }
   } finally {

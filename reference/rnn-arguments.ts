@@ -1,20 +1,28 @@
 /**
-<<<<<<< HEAD
- * nn.RNN's argument handling in PyTorch 1.13, kept apart from the recurrence in rnn.ts: Python's
- * argument binding, `float(dropout)` and its range check, and the TypeError `_VF.rnn_tanh` raises
- * for non-bool flags, each with 1.13's exact text (Python 3.11 wording; docs/spec.md §3.1, §3.4).
-=======
  * nn.RNN's argument handling, kept apart from the recurrence in rnn.ts: Python's argument binding
  * (which differs between versions: the 4th positional argument is `bias` in 1.13 and `nonlinearity`
  * from 2.x on), `float(dropout)` and its range check, the checks of hidden_size and num_layers 2.x
  * added, and the TypeError `_VF.rnn_tanh` raises for non-bool flags, each with the exact text of the
  * PyTorch version in force (version.ts; Python 3.11 wording; docs/spec.md §3.1, §3.4).
->>>>>>> torch-versions
  */
 import { PyTypeError, ValueError } from './errors.ts';
 import { pythonTypeName } from './python.ts';
-import type { RNN, RNNOptions } from './rnn.ts';
 import { sinceTorch, torchAtLeast } from './version.ts';
+import type { DType } from './dtype.ts';
+import type { Generator } from './random.ts';
+
+/** nn.RNN's keyword arguments (PyTorch's names in camelCase). */
+export interface RNNOptions {
+  numLayers?: number;
+  nonlinearity?: 'tanh' | 'relu';
+  bias?: boolean;
+  batchFirst?: boolean;
+  dropout?: number;
+  bidirectional?: boolean;
+  dtype?: DType;
+  /** Draws the initial weights (and dropout masks not given to forward); default: defaultGenerator. */
+  generator?: Generator;
+}
 
 const OPTION_NAMES = new Set(['numLayers', 'nonlinearity', 'bias', 'batchFirst', 'dropout', 'bidirectional', 'dtype', 'generator']);
 const SNAKE: Record<string, string> = {
@@ -98,7 +106,7 @@ export function checkDropout(dropout: unknown): number {
 }
 
 /** 1.13 tests bias, batch_first and bidirectional for truthiness only; `_VF.rnn_tanh` then refuses non-bools (#136954). */
-export function checkFlagsAreBools(rnn: RNN, packed: boolean): void {
+export function checkFlagsAreBools(rnn: { bias: unknown; bidirectional: unknown; batchFirst: unknown; mode: 'RNN_TANH' | 'RNN_RELU'; parameters(): unknown[] }, packed: boolean): void {
   const flags = packed ? [rnn.bias, rnn.bidirectional] : [rnn.bias, rnn.bidirectional, rnn.batchFirst];
   if (flags.every((f) => typeof f === 'boolean')) return;
   const got = [...(packed ? ['Tensor', 'Tensor', 'Tensor'] : ['Tensor', 'Tensor']), 'list', pythonTypeName(rnn.bias), 'int', 'float', 'bool', pythonTypeName(rnn.bidirectional)];

@@ -5,33 +5,23 @@
  *
  * for each layer k (layer k > 0 reads layer k-1's output, dropped out in training mode) and each
  * direction (the reverse one walks t = L-1 .. 0 and fills output[..., H:]). As on torch's CPU path,
- * P = X W_ih^T + b_ih is computed for all steps at once, then h_t = act((h_{t-1} W_hh^T + b_hh) + P_t):
- * that order reproduces torch's float32 rounding. Padded input runs as a packed sequence whose
+ * P = X W_ih^T + b_ih is computed for all steps at once, then h_t = act((h_{t-1} W_hh^T + b_hh) + P_t)
+ * (ops/rnn-cell.ts): that order reproduces torch's float32 rounding. Padded input runs as a packed sequence whose
  * batch size never shrinks (packed-sequence.ts), so one loop serves both.
  */
 import type { DType } from './dtype.ts';
 import { AttributeError, IndexError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
 import { Module, Parameter } from './module.ts';
 import { empty, pyRepr, pythonTypeName } from './python.ts';
-import { bindArguments, checkDropout, checkFlagsAreBools, checkSizes, type RNNArgument } from './rnn-arguments.ts';
-import { add, cat, linear, mul, mulScalar, narrow, relu, squeeze, stack, tanh, transpose, unsqueeze, view } from './ops/index.ts';
+import { bindArguments, checkDropout, checkFlagsAreBools, checkSizes, type RNNArgument, type RNNOptions } from './rnn-arguments.ts';
+import { cat, linear, mul, mulScalar, narrow, rnnCell, split, squeeze, stack, tanh, transpose, unsqueeze, view } from './ops/index.ts';
 import { PackedSequence, indexSelectAsTorch, numbers, select } from './packed-sequence.ts';
 import { Generator, defaultGenerator } from './random.ts';
 import { Tensor } from './tensor.ts';
 import { torchAtLeast } from './version.ts';
 import { warn } from './warnings.ts';
 
-export interface RNNOptions {
-  numLayers?: number;
-  nonlinearity?: 'tanh' | 'relu';
-  bias?: boolean;
-  batchFirst?: boolean;
-  dropout?: number;
-  bidirectional?: boolean;
-  dtype?: DType;
-  /** Draws the initial weights (and dropout masks not given to forward); default: defaultGenerator. */
-  generator?: Generator;
-}
+export type { RNNOptions } from './rnn-arguments.ts';
 
 export interface RNNForwardOptions {
   /**
@@ -49,49 +39,43 @@ interface Weights {
   b_hh: Tensor | null;
 }
 
-type Activation = (x: Tensor) => Tensor;
+type Nonlinearity = 'tanh' | 'relu';
 
 // ---- one direction of one layer, over time-major rows X: step t is the next batchSizes[t] rows ----
 /** PackedLayer: h_n[b] is the state after sequence b's own last step. */
-function forwardDirection(X: Tensor, batchSizes: readonly number[], h_0: Tensor, { W_ih, W_hh, b_ih, b_hh }: Weights, act: Activation) {
-  const P = linear(X, W_ih, b_ih); // x_t W_ih^T + b_ih for every step at once
+function forwardDirection(X: Tensor, batchSizes: readonly number[], h_0: Tensor, { W_ih, W_hh, b_ih, b_hh }: Weights, act: Nonlinearity) {
+  const P = split(linear(X, W_ih, b_ih), batchSizes); // x_t W_ih^T + b_ih for every step at once, P[t] a view
   if (batchSizes.length === 0) throw new RuntimeError('Expected sequence length to be larger than 0 in RNN');
   const outputs: Tensor[] = [];
   const finished: Tensor[] = []; // last states of the sequences that ended, shortest first
   let h_prev = h_0;
-  let offset = 0;
-  for (const n of batchSizes) {
+  batchSizes.forEach((n, t) => {
     if (n < h_prev.shape[0]) {
       finished.unshift(narrow(h_prev, 0, n, h_prev.shape[0] - n));
       h_prev = narrow(h_prev, 0, 0, n);
     }
-    const P_t = narrow(P, 0, offset, n);
-    h_prev = act(add(linear(h_prev, W_hh, b_hh), P_t)); // h_t = act(h_{t-1} W_hh^T + b_hh + x_t W_ih^T + b_ih)
+    h_prev = rnnCell(P[t], h_prev, W_hh, b_hh, act); // h_t = act(h_{t-1} W_hh^T + b_hh + x_t W_ih^T + b_ih)
     outputs.push(h_prev);
-    offset += n;
-  }
+  });
   return { output: cat(outputs, 0), h_n: cat([h_prev, ...finished], 0) };
 }
 
 /** ReversedPackedLayer: each sequence starts at its own last step from its own h_0 row; h_n is after t = 0. */
-function reverseDirection(X: Tensor, batchSizes: readonly number[], h_0: Tensor, { W_ih, W_hh, b_ih, b_hh }: Weights, act: Activation) {
-  const P = linear(X, W_ih, b_ih);
+function reverseDirection(X: Tensor, batchSizes: readonly number[], h_0: Tensor, { W_ih, W_hh, b_ih, b_hh }: Weights, act: Nonlinearity) {
+  const P = split(linear(X, W_ih, b_ih), batchSizes);
   const outputs: Tensor[] = [];
   let h_prev = narrow(h_0, 0, 0, batchSizes[batchSizes.length - 1]);
-  let offset = X.shape[0];
   for (let t = batchSizes.length - 1; t >= 0; t--) {
     const n = batchSizes[t];
     if (n > h_prev.shape[0]) h_prev = cat([h_prev, narrow(h_0, 0, h_prev.shape[0], n - h_prev.shape[0])], 0);
-    offset -= n;
-    const P_t = narrow(P, 0, offset, n);
-    h_prev = act(add(linear(h_prev, W_hh, b_hh), P_t)); // h_t = act(h_{t+1} W_hh^T + b_hh + x_t W_ih^T + b_ih)
+    h_prev = rnnCell(P[t], h_prev, W_hh, b_hh, act); // h_t = act(h_{t+1} W_hh^T + b_hh + x_t W_ih^T + b_ih)
     outputs.push(h_prev);
   }
   return { output: cat(outputs.reverse(), 0), h_n: h_prev };
 }
 
 /** One layer: the directions over the same input, outputs side by side [forward, reverse]. */
-function layer(X: Tensor, batchSizes: readonly number[], h_0: Tensor[], weights: Weights[], act: Activation) {
+function layer(X: Tensor, batchSizes: readonly number[], h_0: Tensor[], weights: Weights[], act: Nonlinearity) {
   const fwd = forwardDirection(X, batchSizes, h_0[0], weights[0], act);
   if (weights.length === 1) return { output: fwd.output, h_n: [fwd.h_n] };
   const bwd = reverseDirection(X, batchSizes, h_0[1], weights[1], act);
@@ -231,14 +215,13 @@ export class RNN extends Module {
   /** The layer stack over time-major rows X; dropout between layers only in training mode. */
   private layers(X: Tensor, batchSizes: readonly number[], h_0: Tensor, masks: readonly Tensor[] | undefined, maskShapes: number[][]) {
     const D = this.bidirectional ? 2 : 1;
-    const act: Activation = this.nonlinearity === 'tanh' ? tanh : relu;
     const dropsOut = this.training && this.dropout !== 0 && this.numLayers > 1;
     if (dropsOut && masks !== undefined) checkMasks(masks, this.numLayers - 1, maskShapes);
     const h_n: Tensor[] = [];
     let layerInput = X;
     for (let k = 0; k < this.numLayers; k++) {
       const dirs = D === 2 ? [0, 1] : [0];
-      const out = layer(layerInput, batchSizes, dirs.map((d) => select(h_0, 0, k * D + d)), dirs.map((d) => this.weights(k, d)), act);
+      const out = layer(layerInput, batchSizes, dirs.map((d) => select(h_0, 0, k * D + d)), dirs.map((d) => this.weights(k, d)), this.nonlinearity);
       h_n.push(...out.h_n);
       layerInput = out.output;
       if (dropsOut && k < this.numLayers - 1) {

@@ -28,11 +28,22 @@ export class SparseCooTensor {
     const out = new Tensor(this.values.dtype, [rows, cols]);
     const idx = this.indices.data as BigInt64Array;
     const v = this.values.data as Float32Array | Float64Array;
+    const o = out.data as Float32Array | Float64Array;
     for (let k = 0; k < idx.length; k++) {
       const r = Number(idx[k]);
-      for (let j = 0; j < cols; j++) out.data[r * cols + j] = ((out.data[r * cols + j] as number) + v[k * cols + j]) as never;
+      for (let j = 0; j < cols; j++) o[r * cols + j] += v[k * cols + j];
     }
     return out;
+  }
+
+  // ---- what the autograd engine asks of a gradient (as Tensor) ------------------------------------
+  /** sparse + sparse stays sparse (concatenated); sparse + dense is dense. */
+  _plusGrad(g: Tensor | SparseCooTensor): Tensor | SparseCooTensor {
+    return g instanceof SparseCooTensor ? this.add(g) : this.toDense()._plusGrad(g);
+  }
+  /** A sparse gradient is stored in `.grad` as it is. */
+  _copyAsGrad(): SparseCooTensor {
+    return this;
   }
 
   /** `a + b` of two sparse gradients: indices and values concatenated, a's first. */

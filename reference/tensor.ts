@@ -34,6 +34,8 @@ export class Tensor {
   readonly pinned: boolean;
   /** The autograd node that produced this tensor; null for leaves. */
   gradFn: Node | null = null;
+  /** Which of gradFn's outputs this tensor is (0 but for ops with several outputs, like split). */
+  outputNr = 0;
   private _requiresGrad = false;
   private _grad: Tensor | SparseCooTensor | null = null;
   readonly _versionCounter: VersionCounter;
@@ -122,7 +124,35 @@ export class Tensor {
 
   /** `backward(gradient)`: accumulates d(self)/d(leaf) . gradient into every leaf's `.grad`. */
   backward(gradient?: Tensor, options: { retainGraph?: boolean } = {}): void {
-    runBackward(this, gradient, options.retainGraph ?? false);
+    if (!this.requiresGrad) {
+      throw new RuntimeError('element 0 of tensors does not require grad and does not have a grad_fn');
+    }
+    if (gradient === undefined && this.numel() !== 1) throw new RuntimeError('grad can be implicitly created only for scalar outputs');
+    if (gradient !== undefined && gradient.shape.join() !== this.shape.join()) {
+      throw new RuntimeError(
+        `Mismatch in shape: grad_output[0] has a shape of torch.Size([${gradient.shape.join(', ')}]) and output[0] has a shape of torch.Size([${this.shape.join(', ')}]).`,
+      );
+    }
+    const seed = gradient ?? new Tensor(this.dtype, this.shape, allocate(this.dtype, 1).fill(1 as never));
+    runBackward(this, seed, options.retainGraph ?? false);
+  }
+
+  // ---- what the autograd engine asks of a gradient (SparseCooTensor has the same three) --------
+  /** A dense tensor is its own dense form. */
+  toDense(): Tensor {
+    return this;
+  }
+  /** this + g as a new tensor (a sparse g is densified first). */
+  _plusGrad(g: Tensor | SparseCooTensor): Tensor {
+    const other = g.toDense();
+    const out = new Tensor(this.dtype, this.shape);
+    const a = this.data as Float64Array, b = other.data as Float64Array, o = out.data as Float64Array;
+    for (let i = 0; i < o.length; i++) o[i] = a[i] + b[i];
+    return out;
+  }
+  /** The copy a leaf's `.grad` starts as. */
+  _copyAsGrad(): Tensor {
+    return new Tensor(this.dtype, this.shape, this.data.slice() as Storage);
   }
 
   // ---- copies and aliases (docs/spec.md §1.4) ---------------------------------------------------------

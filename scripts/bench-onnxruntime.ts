@@ -18,7 +18,7 @@ import { createOnnxRuntimeAdapter, rnnSignatureKey, type OnnxRuntimeAdapter } fr
 import { compareTensors } from '../test/harness/compare.ts';
 import { TOLERANCES } from '../test/harness/tolerances.ts';
 import { prng } from '../test/harness/prng.ts';
-import { makeRnnCase, type RnnCaseSpec } from '../test/self/onnxruntime/naive.ts';
+import { makeRnnCase, type RnnCaseSpec } from '../test/harness/random-cases.ts';
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);

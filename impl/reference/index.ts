@@ -59,7 +59,7 @@ function embedding(c: EmbeddingCase): EmbeddingResult {
     normType: config.normType, scaleGradByFreq: config.scaleGradByFreq, sparse: config.sparse,
   });
   const output = module.forward(toTensor(c.indices));
-  const weightAfter = weight.detach().clone();
+  const weightAfter = weight.detach(); // our own copy of c.weight, as max_norm left it (nothing changes it later)
   if (!c.upstream) return { output: output.detach(), weightAfter };
   output.backward(toTensor(c.upstream));
   const g = module.weight.grad;

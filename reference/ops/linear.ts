@@ -8,48 +8,53 @@
 import { attach } from '../autograd.ts';
 import { RuntimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
-import type { FloatStorage } from './pointwise.ts';
+import { matmulTransposed, transposed } from './matmul.ts';
+import { sumToLastDim, type FloatStorage } from './pointwise.ts';
 
 /** x (M, K) . W (N, K)^T + b (N) -> (M, N). */
 export function linear(x: Tensor, W: Tensor, b: Tensor | null = null): Tensor {
-  const [M, K] = x.shape;
-  const [N, K2] = W.shape;
+  checkLinear(x, W, b);
+  // dy/dx = W, dy/dW = x (outer products summed over rows), dy/db = 1 (summed over rows)
+  return attach(linearValues(x, W, b), 'AddmmBackward0', [x, W, b], [x, W], (g, [xs, Ws]) => linearGrads(g, xs, Ws, b !== null));
+}
+
+/** torch.addmm's shape and dtype checks, with its messages. */
+export function checkLinear(x: Tensor, W: Tensor, b: Tensor | null): void {
+  const [, K] = x.shape;
+  const [, K2] = W.shape;
   if (x.dim() !== 2 || W.dim() !== 2 || K !== K2) {
     throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${x.shape.join('x')} and ${[...W.shape].reverse().join('x')})`);
   }
   if (x.dtype !== W.dtype || (b !== null && b.dtype !== W.dtype)) {
     throw new RuntimeError('mat1 and mat2 must have the same dtype');
   }
+}
+
+/** x W^T + b as a new tensor, outside the graph (shapes and dtypes already checked). */
+export function linearValues(x: Tensor, W: Tensor, b: Tensor | null): Tensor {
+  const [M, K] = x.shape;
+  const N = W.shape[0];
   const out = new Tensor(x.dtype, [M, N]);
-  const xv = x.data as FloatStorage, wv = W.data as FloatStorage, o = out.data as FloatStorage;
-  const bv = b === null ? null : (b.data as FloatStorage);
-  const round = x.dtype === 'float32' ? Math.fround : (v: number) => v;
-  for (let m = 0; m < M; m++) {
-    for (let n = 0; n < N; n++) {
-      let acc = 0;
-      for (let k = 0; k < K; k++) acc = round(acc + round(xv[m * K + k] * wv[n * K + k]));
-      o[m * N + n] = bv === null ? acc : acc + bv[n];
-    }
+  const y = out.data as FloatStorage;
+  matmulTransposed(x.data as FloatStorage, 0, W.data as FloatStorage, y, 0, M, K, N, x.dtype === 'float32'); // x W^T
+  if (b !== null) {
+    const bv = b.data as FloatStorage;
+    for (let i = 0; i < y.length; i++) y[i] += bv[i % N]; // then + b, rounded once more in float32
   }
-  // dy/dx = W, dy/dW = x (outer products summed over rows), dy/db = 1 (summed over rows)
-  return attach(out, 'AddmmBackward0', [x, W, b], [x, W], (g, [xs, Ws]) => {
-    const gv = g.data as FloatStorage, xsv = xs.data as FloatStorage, wsv = Ws.data as FloatStorage;
-    const gx = new Float64Array(M * K), gW = new Float64Array(N * K), gb = new Float64Array(N);
-    for (let m = 0; m < M; m++) {
-      for (let n = 0; n < N; n++) {
-        const gmn = gv[m * N + n];
-        gb[n] += gmn;
-        for (let k = 0; k < K; k++) {
-          gx[m * K + k] += gmn * wsv[n * K + k];
-          gW[n * K + k] += gmn * xsv[m * K + k];
-        }
-      }
-    }
-    const pack = (values: Float64Array, shape: number[]) => {
-      const t = new Tensor(x.dtype, shape);
-      (t.data as FloatStorage).set(values);
-      return t;
-    };
-    return [pack(gx, [M, K]), pack(gW, [N, K]), b === null ? null : pack(gb, [N])];
-  });
+  return out;
+}
+
+/** The gradients of x W^T + b for an upstream g (M, N): [g W, g^T x, g summed over rows], each summed in double. */
+export function linearGrads(g: Tensor, x: Tensor, W: Tensor, withBias: boolean): [Tensor, Tensor, Tensor | null] {
+  const [M, K] = x.shape;
+  const N = W.shape[0];
+  const gv = g.data as FloatStorage;
+  const gx = new Tensor(x.dtype, [M, K]), gW = new Tensor(x.dtype, [N, K]);
+  const sums = (rows: number, cols: number) => new Float64Array(rows * cols);
+  const gxSums = sums(M, K), gWSums = sums(N, K);
+  matmulTransposed(gv, 0, transposed(W.data as FloatStorage, N, K), gxSums, 0, M, N, K, false); // g W
+  matmulTransposed(transposed(gv, M, N), 0, transposed(x.data as FloatStorage, M, K), gWSums, 0, N, M, K, false); // g^T x
+  (gx.data as FloatStorage).set(gxSums);
+  (gW.data as FloatStorage).set(gWSums);
+  return [gx, gW, withBias ? sumToLastDim(g, N) : null];
 }

@@ -1,8 +1,8 @@
 /**
  * Shape ops used by nn.RNN and packed sequences, each with its gradient: view (shares storage),
- * transpose, narrow, cat, stack, indexSelect, unsqueeze, squeeze. All but view return copies.
+ * transpose, narrow, cat, stack, split, indexSelect, unsqueeze, squeeze. All but view and split return copies.
  */
-import { attach } from '../autograd.ts';
+import { attach, attachOutputs } from '../autograd.ts';
 import { IndexError, RuntimeError } from '../errors.ts';
 import { Tensor, numelOf } from '../tensor.ts';
 
@@ -15,7 +15,7 @@ function wrapDim(dim: number, ndim: number): number {
 }
 
 /** [outer, size, inner] around `dim`: element (o, i, j) is at (o * size + i) * inner + j. */
-function split(shape: readonly number[], dim: number): [number, number, number] {
+function aroundDim(shape: readonly number[], dim: number): [number, number, number] {
   return [numelOf(shape.slice(0, dim)), shape[dim], numelOf(shape.slice(dim + 1))];
 }
 
@@ -71,7 +71,7 @@ function strides(shape: readonly number[]): number[] {
 /** x[..., start:start+length, ...] along `dim` (a copy). */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
   const d = wrapDim(dim, x.dim());
-  const [outer, size, inner] = split(x.shape, d);
+  const [outer, size, inner] = aroundDim(x.shape, d);
   if (start < 0 || length < 0 || start + length > size) {
     throw new RuntimeError(`start (${start}) + length (${length}) exceeds dimension size (${size}).`);
   }
@@ -103,7 +103,7 @@ export function cat(xs: readonly Tensor[], dim: number): Tensor {
     }
   }
   const out = new Tensor(xs[0].dtype, shape);
-  const [outer, total, inner] = split(shape, d);
+  const [outer, total, inner] = aroundDim(shape, d);
   let offset = 0;
   for (const x of xs) {
     const n = x.shape[d];
@@ -127,6 +127,34 @@ function narrowNoGrad(x: Tensor, dim: number, start: number, length: number): Te
   return narrow(x.detach(), dim, start, length);
 }
 
+/**
+ * `x.split(sizes, dim=0)`: consecutive row blocks of sizes[i] rows, each a view of x's storage
+ * sharing its version counter (one node with one output per block, SplitWithSizesBackward0).
+ */
+export function split(x: Tensor, sizes: readonly number[]): readonly Tensor[] {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (x.dim() === 0 || total !== x.shape[0]) {
+    throw new RuntimeError(`split_with_sizes expects split_sizes to sum exactly to ${x.shape[0]} (input tensor's size at dimension 0), but got split_sizes=[${sizes.join(', ')}]`);
+  }
+  const row = numelOf(x.shape.slice(1));
+  let start = 0;
+  const blocks = sizes.map((n) => {
+    const block = new Tensor(x.dtype, [n, ...x.shape.slice(1)], x.data.subarray(start * row, (start + n) * row), { versionCounter: x._versionCounter });
+    start += n;
+    return block;
+  });
+  // d split/dx: each block's gradient in its rows, zeros where no gradient arrived
+  return attachOutputs(blocks, 'SplitWithSizesBackward0', [x], [], (grads) => {
+    const gx = new Tensor(x.dtype, x.shape);
+    let offset = 0;
+    grads.forEach((g, i) => {
+      if (g !== null) gx.data.set(g.data as never, offset);
+      offset += sizes[i] * row;
+    });
+    return [gx];
+  });
+}
+
 /** Stacks equal-shaped tensors along a new `dim`. */
 export function stack(xs: readonly Tensor[], dim: number): Tensor {
   if (xs.length === 0) throw new RuntimeError('stack expects a non-empty TensorList');
@@ -136,7 +164,7 @@ export function stack(xs: readonly Tensor[], dim: number): Tensor {
 /** x.index_select(dim, index): the slices at `index`, in that order. */
 export function indexSelect(x: Tensor, dim: number, index: readonly number[]): Tensor {
   const d = wrapDim(dim, x.dim());
-  const [outer, size, inner] = split(x.shape, d);
+  const [outer, size, inner] = aroundDim(x.shape, d);
   for (const i of index) {
     if (!Number.isInteger(i) || i < 0 || i >= size) throw new IndexError('index out of range in self');
   }

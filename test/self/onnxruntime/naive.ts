@@ -7,13 +7,10 @@
  * running every sequence separately without padding"): every batch entry runs alone over its own
  * length; the output is zero past it.
  */
-import type { PlainTensor, RnnCase, RnnConfig } from '../../../impl/contract.ts';
+import type { PlainTensor, RnnCase } from '../../../impl/contract.ts';
+import type { RnnCaseSpec } from '../../harness/random-cases.ts';
 
-import { prng } from '../../harness/prng.ts';
-
-export function uniformF32(rand: () => number, n: number, lo: number, hi: number): Float32Array {
-  return Float32Array.from({ length: n }, () => lo + (hi - lo) * rand());
-}
+export { makeRnnCase, uniformF32, type RnnCaseSpec } from '../../harness/random-cases.ts';
 
 export interface NaiveRnnResult {
   output: PlainTensor;
@@ -89,72 +86,12 @@ export function naiveRnn(c: RnnCase): NaiveRnnResult {
   };
 }
 
-/** A float32 case to generate: the module's options (eval mode, no dropout) and the input's. */
-export interface RnnCaseSpec extends Pick<RnnConfig, 'inputSize' | 'hiddenSize' | 'numLayers' | 'nonlinearity' | 'bias' | 'batchFirst' | 'bidirectional'> {
-  seed: number;
-  L: number;
-  N: number;
-  withH0: boolean;
-  /** packed: one length per batch entry, each in 1..L; `null`: padded input. */
-  lengths: number[] | null;
-  enforceSorted: boolean;
-  unbatched: boolean;
-  /** Input values are uniform in [-inputScale, inputScale]. */
-  inputScale?: number;
-}
-
 /** A small one-layer tanh case (L=5, N=3, I=3, H=4, padded, no h0), with `overrides`. */
 export function rnnSpec(overrides: Partial<RnnCaseSpec> = {}): RnnCaseSpec {
   return {
     seed: 1, inputSize: 3, hiddenSize: 4, numLayers: 1, nonlinearity: 'tanh', bias: true, batchFirst: false,
     bidirectional: false, L: 5, N: 3, withH0: false, lengths: null, enforceSorted: true, unbatched: false, ...overrides,
   };
-}
-
-/** A float32 RnnCase with PyTorch's init range U(-1/sqrt(H), 1/sqrt(H)) for every parameter. */
-export function makeRnnCase(s: RnnCaseSpec): RnnCase {
-  const rand = prng(s.seed);
-  const D = s.bidirectional ? 2 : 1;
-  const H = s.hiddenSize;
-  const k = 1 / Math.sqrt(H);
-  const config: RnnConfig = {
-    inputSize: s.inputSize,
-    hiddenSize: H,
-    numLayers: s.numLayers,
-    nonlinearity: s.nonlinearity,
-    bias: s.bias,
-    batchFirst: s.batchFirst,
-    dropout: 0,
-    bidirectional: s.bidirectional,
-    training: false,
-    dtype: 'float32',
-  };
-  const params: Record<string, PlainTensor> = {};
-  for (let l = 0; l < s.numLayers; l++) {
-    for (const sfx of s.bidirectional ? ['', '_reverse'] : ['']) {
-      const inDim = l === 0 ? s.inputSize : D * H;
-      params[`weight_ih_l${l}${sfx}`] = { dtype: 'float32', shape: [H, inDim], data: uniformF32(rand, H * inDim, -k, k) };
-      params[`weight_hh_l${l}${sfx}`] = { dtype: 'float32', shape: [H, H], data: uniformF32(rand, H * H, -k, k) };
-      if (s.bias) {
-        params[`bias_ih_l${l}${sfx}`] = { dtype: 'float32', shape: [H], data: uniformF32(rand, H, -k, k) };
-        params[`bias_hh_l${l}${sfx}`] = { dtype: 'float32', shape: [H], data: uniformF32(rand, H, -k, k) };
-      }
-    }
-  }
-  const scale = s.inputScale ?? 1;
-  const N = s.unbatched ? 1 : s.N;
-  const inputShape = s.unbatched ? [s.L, s.inputSize] : s.batchFirst ? [N, s.L, s.inputSize] : [s.L, N, s.inputSize];
-  const input: PlainTensor = { dtype: 'float32', shape: inputShape, data: uniformF32(rand, s.L * N * s.inputSize, -scale, scale) };
-  const c: RnnCase = { config, params, input };
-  if (s.withH0) {
-    const hShape = s.unbatched ? [s.numLayers * D, H] : [s.numLayers * D, N, H];
-    c.h0 = { dtype: 'float32', shape: hShape, data: uniformF32(rand, s.numLayers * D * N * H, -1, 1) };
-  }
-  if (s.lengths && !s.unbatched) {
-    c.lengths = s.enforceSorted ? [...s.lengths].sort((a, b) => b - a) : [...s.lengths];
-    c.enforceSorted = s.enforceSorted;
-  }
-  return c;
 }
 
 /** Deep copy of every tensor's data, to check that an adapter did not mutate its inputs. */
