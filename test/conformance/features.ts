@@ -73,5 +73,26 @@ export function embeddingGradientsUnsupported(c: EmbeddingCase, caps: Capabiliti
   return null;
 }
 
+/**
+ * An error case (contract v2) runs when `errors` is claimed and the call it makes is one the adapter
+ * claims (its dtype, options, h0, packing...). The index dtype is not required: a bad one is the error.
+ */
+export function errorsUnsupported(c: { kind: 'rnn'; input: RnnCase } | { kind: 'embedding'; input: EmbeddingCase }, caps: Capabilities): string | null {
+  if (!caps.errors) return 'errors (the golden error cases) are not claimed';
+  if (c.kind === 'rnn') return rnnUnsupported(c.input, caps) ?? rnnGradientsUnsupported(c.input, caps);
+  const indexDtypeClaimed = c.input.indices.dtype === 'int64' || c.input.indices.dtype === 'int32';
+  const input = indexDtypeClaimed ? c.input : { ...c.input, indices: { ...c.input.indices, dtype: caps.embedding?.indexDtypes[0] ?? 'int64' } };
+  return embeddingUnsupported(input, caps) ?? embeddingGradientsUnsupported(c.input, caps);
+}
+
+/** Contract v2's optional result fields, by the feature a case exercises with them: the claim, and the reason when not claimed. */
+export function optionalFeatures(c: { kind: 'rnn'; input: RnnCase } | { kind: 'embedding'; input: EmbeddingCase }, caps: Capabilities): Record<string, string | null> {
+  if (c.kind === 'rnn') return c.input.lengths ? { 'rnn.packed_internals': caps.rnn?.packedInternals ? null : 'packed internals are not claimed' } : {};
+  const f: Record<string, string | null> = {};
+  if (c.input.config.sparse && c.input.upstream) f['embedding.sparse_coo'] = caps.embedding?.sparseCoo ? null : 'sparse COO gradients are not claimed';
+  if (c.input.config.maxNorm !== null) f['embedding.in_place_renorm'] = caps.embedding?.inPlaceRenorm ? null : 'the in-place renorm of the caller\'s weight is not claimed';
+  return f;
+}
+
 /** The features that only a gradient check exercises (reported unsupported when gradients are). */
 export const GRADIENT_FEATURES = new Set(['rnn.gradients', 'embedding.gradients', 'embedding.sparse_gradients', 'embedding.padding_idx', 'embedding.scale_grad_by_freq']);

@@ -16,7 +16,7 @@ try {
       const result = await (run as (c: unknown) => unknown).call(adapter, input);
       port.postMessage({ type: 'result', id, result, input });
     } catch (e) {
-      port.postMessage({ type: 'error', id, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined });
+      port.postMessage({ type: 'error', id, name: e instanceof Error ? e.name : undefined, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined });
     }
   });
 } catch (e) {

@@ -8,12 +8,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Adapter, Capabilities } from '../../../impl/contract.ts';
+import { RunnerError } from '../runner-error.ts';
 
 type Reply =
   | { type: 'ready'; name: string; capabilities: Capabilities }
   | { type: 'failed'; message: string }
   | { type: 'result'; id: number; result: unknown; input: unknown }
-  | { type: 'error'; id: number; message: string; stack?: string }
+  | { type: 'error'; id: number; name?: string; message: string; stack?: string }
   | { type: 'died'; message: string };
 
 /** Copies every typed array of `src` into the one at the same place in `dst`. */
@@ -86,10 +87,10 @@ export async function loadIsolatedAdapter(path: string, timeoutMs: number): Prom
       if (reply === 'timeout') {
         await host.worker.terminate();
         host = new WorkerHost(path);
-        throw new Error(`timed out after ${timeoutMs} ms (its worker thread was stopped)`);
+        throw new RunnerError(`timed out after ${timeoutMs} ms (its worker thread was stopped)`);
       }
-      if (reply.type === 'died') throw Object.assign(new Error(reply.message), { stack: undefined }); // no stack of the adapter's to show
-      if (reply.type === 'error') throw Object.assign(new Error(reply.message), { stack: reply.stack ?? reply.message });
+      if (reply.type === 'died') throw Object.assign(new RunnerError(reply.message), { stack: undefined }); // no stack of the adapter's to show
+      if (reply.type === 'error') throw Object.assign(new Error(reply.message), { name: reply.name ?? 'Error', stack: reply.stack ?? reply.message });
       if (reply.type !== 'result') throw new Error(`unexpected reply ${reply.type}`);
       mirror(input, reply.input);
       return reply.result as never;
