@@ -4,7 +4,7 @@
  * `unsupported` everywhere, never a pass.
  */
 import { describe, expect, it } from 'vitest';
-import { behaviourMutants, claimsNothing, numericMutants } from '../../../impl/mutants/index.ts';
+import { behaviourMutants, claimsNothing, contractMutants, numericMutants } from '../../../impl/mutants/index.ts';
 import { loadGolden } from '../../harness/golden.ts';
 import { suiteCases } from '../../conformance/cases.ts';
 import { summarize } from '../../conformance/report/index.ts';
@@ -27,6 +27,24 @@ describe('the suite catches every numeric mutant', () => {
     expect(report.features.find((f) => f.feature === 'rnn.packed')?.status).toBe('fail');
     expect(report.features.find((f) => f.feature === 'rnn.tanh')?.status).toBe('fail');
     expect(report.features.find((f) => f.feature === 'rnn.unbatched')?.status).toBe('pass'); // no unbatched case is packed
+  });
+});
+
+describe('the suite catches every contract v2 mutant in its feature', () => {
+  it.each(contractMutants.map((m) => [m.adapter.name, m] as const))('%s fails its feature and nothing else', async (_name, { adapter, feature }) => {
+    const results = await runSuite(adapter, cases.filter((c) => c.kind === (feature.startsWith('rnn.') ? 'rnn' : 'embedding')));
+    const failed = results.filter((r) => r.status === 'fail');
+    expect(failed.length).toBeGreaterThan(0);
+    // every failure is in the feature the bug is about: the other features still pass
+    expect(failed.filter((r) => !r.features.includes(feature)).map((r) => r.id)).toEqual([]);
+    const report = summarize(adapter.name, results);
+    expect(report.features.find((f) => f.feature === feature)?.status).toBe('fail');
+  });
+  it('an adapter that ignores enforce_sorted returns a result where PyTorch raises', async () => {
+    const { adapter } = contractMutants.find((m) => m.feature === 'rnn.errors')!;
+    const r = await runCase(adapter, cases.find((c) => c.id === 'rnn/error_packed_not_sorted')!);
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/^mutant-ignores-enforce_sorted returned a result, but PyTorch raises RuntimeError: `lengths` array must be sorted in decreasing order/);
   });
 });
 
