@@ -200,6 +200,11 @@ export interface TensorCapabilities {
    * torch.as_tensor does with a numpy array). false: it copies, like `tensor()`.
    */
   asTensorAliases: boolean;
+  /**
+   * `tensor(data)` without a dtype infers it by docs/spec.md §1.1's JS rule (default true). false:
+   * the library needs a dtype for plain numbers; the `tensor.infer_dtype` cases are unsupported.
+   */
+  inferDtype?: boolean;
 }
 
 export interface Capabilities {

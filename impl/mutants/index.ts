@@ -13,8 +13,11 @@ const reference = createReferenceAdapter();
 const rnn = (c: RnnCase) => reference.rnn!(c) as RnnResult;
 const embedding = (c: EmbeddingCase) => reference.embedding!(c) as EmbeddingResult;
 
-function mutant(name: string, parts: Partial<Pick<Adapter, 'rnn' | 'embedding'>>): Adapter {
-  return { name, capabilities: reference.capabilities, rnn: parts.rnn ?? reference.rnn, embedding: parts.embedding ?? reference.embedding };
+function mutant(name: string, parts: Partial<Pick<Adapter, 'rnn' | 'embedding' | 'tensor'>>): Adapter {
+  return {
+    name, capabilities: reference.capabilities, rnn: parts.rnn ?? reference.rnn, embedding: parts.embedding ?? reference.embedding,
+    tensor: parts.tensor ?? reference.tensor, asTensor: reference.asTensor,
+  };
 }
 
 function copy(t: PlainTensor): PlainTensor {
@@ -154,12 +157,18 @@ const renormsACopy = mutant('mutant-renorm-not-in-place', {
   embedding: (c) => embedding({ ...c, weight: copy(c.weight) }),
 });
 
+/** tensor() that keeps a typed array it is given (as tf.tensor does on tfjs's cpu backend): a write to the source shows. */
+const tensorAliasesTypedArrays = mutant('mutant-tensor-aliases-typed-arrays', {
+  tensor: (data, dtype) => (ArrayBuffer.isView(data) ? reference.asTensor!(data, dtype) : reference.tensor!(data, dtype)),
+});
+
 /** The contract v2 mutants, with the feature whose cases must fail. */
 export const contractMutants: Array<{ adapter: Adapter; feature: string }> = [
   { adapter: ignoresEnforceSorted, feature: 'rnn.errors' },
   { adapter: unsortedIndicesAreSorted, feature: 'rnn.packed_internals' },
   { adapter: sparseSortedByIndex, feature: 'embedding.sparse_coo' },
   { adapter: renormsACopy, feature: 'embedding.in_place_renorm' },
+  { adapter: tensorAliasesTypedArrays, feature: 'tensor.copy' },
 ];
 
 const claimsNothing: Adapter = { name: 'mutant-claims-nothing', capabilities: {}, rnn: reference.rnn, embedding: reference.embedding };

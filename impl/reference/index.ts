@@ -5,7 +5,7 @@
  * the worked example of an adapter. Uses reference/ only through its public index.
  */
 import type { Adapter, EmbeddingCase, EmbeddingResult, PackedOutput, PlainTensor, RnnCase, RnnResult } from '../contract.ts';
-import { SparseCooTensor, Tensor, catchWarnings, nn, ops, type DType } from '../../reference/index.ts';
+import { SparseCooTensor, Tensor, asTensor, catchWarnings, nn, ops, tensor, type DType, type TensorData } from '../../reference/index.ts';
 
 /** A fresh rnnspec Tensor holding a copy of a plain tensor (adapters never alias their inputs). */
 function toTensor(t: PlainTensor, requiresGrad = false): Tensor {
@@ -82,9 +82,13 @@ export function createReferenceAdapter(): Adapter {
         sparseCoo: true, inPlaceRenorm: true,
       },
       errors: 'exact',
+      tensor: { dtypes: ['float32', 'float64', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool'], asTensorAliases: true },
     },
     rnn,
     embedding,
+    // warnings (a list of typed arrays is "extremely slow") are PyTorch's, not the suite's business
+    tensor: (data, dtype) => catchWarnings(() => tensor(data as TensorData, { dtype: dtype as DType | undefined })).result,
+    asTensor: (data, dtype) => catchWarnings(() => asTensor(data as TensorData, { dtype: dtype as DType | undefined })).result,
   };
 }
 

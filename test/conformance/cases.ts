@@ -3,8 +3,9 @@
  * adapter contract's framework-neutral form, with PyTorch's expected results beside it.
  */
 import type { EmbeddingCase, FloatDType, PackedOutput, PlainTensor, RnnCase, RnnConfig, SparseCoo } from '../../impl/contract.ts';
-import { decodeJsValue, decodeTensor, type GoldenCase, type TensorJson } from '../harness/golden.ts';
-import { embeddingFeatures, rnnFeatures } from './features.ts';
+import { caseFile, decodeJsValue, decodeTensor, type GoldenCase, type TensorJson } from '../harness/golden.ts';
+import { embeddingFeatures, rnnFeatures, typedArrayDtype } from './features.ts';
+import type { TensorCase } from './tensor-probe.ts';
 
 export interface ExpectedResult {
   outputs: Record<string, PlainTensor>;
@@ -17,10 +18,18 @@ export interface ExpectedResult {
   sparse?: SparseCoo;
 }
 
-/** `fixture`: the file the case comes from, when it is not golden/ (a regression case saved by fuzz). */
+/**
+ * `fixture`: the file the case comes from, when it is not golden/<id>.json (a regression case
+ * saved by fuzz, or a tensor case derived from a golden one). A tensor case's `aliases`: asTensor
+ * on a source of the result's dtype (shares memory when the adapter claims `asTensorAliases`).
+ */
 export type SuiteCase =
   | { kind: 'rnn'; id: string; features: string[]; input: RnnCase; expected: ExpectedResult; onnx?: string; fixture?: string }
-  | { kind: 'embedding'; id: string; features: string[]; input: EmbeddingCase; expected: ExpectedResult; fixture?: string };
+  | { kind: 'embedding'; id: string; features: string[]; input: EmbeddingCase; expected: ExpectedResult; fixture?: string }
+  | { kind: 'tensor'; id: string; features: string[]; input: TensorCase; expected: ExpectedResult; aliases?: boolean; fixture?: string };
+
+/** An nn.RNN or nn.Embedding case (not tensor creation). */
+export type ModelCase = Exclude<SuiteCase, { kind: 'tensor' }>;
 
 const tensorOf = (v: unknown): PlainTensor => decodeTensor(v as TensorJson);
 
@@ -233,9 +242,65 @@ function errorCase(c: GoldenCase): SuiteCase[] {
   return [];
 }
 
+// ---- tensor creation (contract v2, `tensor`) -----------------------------------------------------
+// Golden `tensor` cases with a result whose source is plain JS data (numbers, booleans, bigints,
+// typed arrays, nested arrays of them): not the ones built from rnnspec Tensors, null or strings,
+// nor requires_grad (a tensor library's own notion). A typed-array source is also written to after
+// the call (`tensor.copy`: the result must not change), and every non-empty typed-array case runs
+// once more through asTensor (`tensor.as_tensor`).
+
+function plainData(v: unknown): boolean {
+  if (Array.isArray(v)) return v.every(plainData);
+  if (ArrayBuffer.isView(v)) return !(v instanceof Uint16Array || v instanceof Uint32Array || v instanceof BigUint64Array);
+  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint';
+}
+
+/** A value other than the source's element 0, so that a write to it shows. */
+function writeFor(source: ArrayLike<number | bigint>): number | bigint {
+  const first = source[0];
+  if (typeof first === 'bigint') return first === 7n ? 9n : 7n;
+  return first === 7 ? 9 : 7;
+}
+
+function tensorCases(c: GoldenCase): SuiteCase[] {
+  if (c.expected.error || c.args.requires_grad) return [];
+  let data: unknown;
+  try {
+    data = decodeJsValue(c.inputs?.data, () => {
+      throw new Error('a Tensor source');
+    });
+  } catch {
+    return [];
+  }
+  if (!plainData(data)) return [];
+  const dtype = (c.args.dtype as string | null | undefined) ?? undefined;
+  const result = tensorOf(c.expected.outputs!.result);
+  const fixture = `golden/${caseFile(c.id)}`;
+  const typed = ArrayBuffer.isView(data) && (data as unknown as ArrayLike<number>).length > 0 ? (data as unknown as ArrayLike<number | bigint>) : null;
+  const write = typed ? writeFor(typed) : undefined;
+  const kind = dtype === undefined ? 'tensor.infer_dtype' : 'tensor.dtype';
+  const outputs = (extra: Record<string, PlainTensor>) => ({ outputs: { result, ...extra }, grads: {} });
+  const cases: SuiteCase[] = [{
+    kind: 'tensor', id: c.id, features: typed ? [kind, 'tensor.copy'] : [kind], fixture,
+    input: { call: 'tensor', data, ...(dtype ? { dtype } : {}), ...(write !== undefined ? { write } : {}) },
+    // torch.tensor copies: the write does not show
+    expected: outputs(typed ? { after_write: result } : {}),
+  }];
+  if (typed) {
+    cases.push({
+      kind: 'tensor', id: `${c.id}.as_tensor`, features: ['tensor.as_tensor'], fixture,
+      input: { call: 'asTensor', data, ...(dtype ? { dtype } : {}), write },
+      // after_write is decided by the claim (aliases or copies): the judge builds it from `result`
+      expected: outputs({}), aliases: typedArrayDtype(data as ArrayBufferView) === result.dtype,
+    });
+  }
+  return cases;
+}
+
 /** Golden cases the adapter contract can express: RNN and Embedding cases with outputs, and the error cases above. */
 export function suiteCases(golden: readonly GoldenCase[]): SuiteCase[] {
   return golden.flatMap((c) => {
+    if (c.api === 'tensor') return tensorCases(c);
     if (c.expected.error) return errorCase(c);
     if (!c.expected.outputs) return [];
     if (c.api === 'rnn') return [rnnCase(c)];

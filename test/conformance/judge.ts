@@ -6,11 +6,13 @@
 import type { Adapter, EmbeddingResult, PlainTensor, RnnResult } from '../../impl/contract.ts';
 import { compareTensors, type Comparison, type Mismatch } from '../harness/compare.ts';
 import { caseFile } from '../harness/golden.ts';
-import { toleranceForCase, type Tolerance } from '../harness/tolerances.ts';
-import type { SuiteCase } from './cases.ts';
+import { EXACT, toleranceForCase, type Tolerance } from '../harness/tolerances.ts';
+import type { ModelCase, SuiteCase } from './cases.ts';
 import {
   GRADIENT_FEATURES, embeddingGradientsUnsupported, embeddingUnsupported, errorsUnsupported, optionalFeatures, rnnGradientsUnsupported, rnnUnsupported,
+  tensorUnsupported,
 } from './features.ts';
+import { probeTensor, type TensorProbe } from './tensor-probe.ts';
 import { RunnerError } from './runner-error.ts';
 
 export type Status = 'pass' | 'fail' | 'unsupported';
@@ -69,7 +71,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** The inputs an adapter must leave untouched, by name. */
-function readOnlyInputs(c: SuiteCase): Array<[string, PlainTensor]> {
+function readOnlyInputs(c: ModelCase): Array<[string, PlainTensor]> {
   if (c.kind === 'rnn') {
     const i = c.input;
     return [
@@ -87,13 +89,13 @@ function readOnlyInputs(c: SuiteCase): Array<[string, PlainTensor]> {
  * The case as the adapter can run it: without its gradient part when the adapter does not claim
  * gradients (its forward values are still checked, its gradient features reported unsupported).
  */
-function forwardOnly(c: SuiteCase, adapter: Adapter): { c: SuiteCase; skipped?: Record<string, string> } {
+function forwardOnly(c: ModelCase, adapter: Adapter): { c: ModelCase; skipped?: Record<string, string> } {
   const reason = c.kind === 'rnn' ? rnnGradientsUnsupported(c.input, adapter.capabilities) : embeddingGradientsUnsupported(c.input, adapter.capabilities);
   if (reason === null) return { c };
   const gradientFeatures = c.features.filter((f) => GRADIENT_FEATURES.has(f));
   const { upstream: _dropped, ...input } = c.input;
   const stripped = { ...c, features: c.features.filter((f) => !GRADIENT_FEATURES.has(f)), input, expected: { ...c.expected, grads: {} } };
-  return { c: stripped as SuiteCase, skipped: Object.fromEntries(gradientFeatures.map((f) => [f, reason])) };
+  return { c: stripped as ModelCase, skipped: Object.fromEntries(gradientFeatures.map((f) => [f, reason])) };
 }
 
 /**
@@ -110,6 +112,7 @@ function errorVerdict(e: unknown, expected: { type: string; message: string }, a
 
 export async function runCase(adapter: Adapter, full: SuiteCase, options: RunOptions = {}): Promise<CaseResult> {
   const repro = `${options.reproCommand ?? 'npx rnnspec run'} ${options.adapterArg ?? `--adapter ${adapter.name}`} --case ${full.id}`;
+  if (full.kind === 'tensor') return runTensorCase(adapter, full, repro, options);
   const expectedError = full.expected.error;
   // an error case keeps its upstream: a backward error needs it, and errorsUnsupported asks for gradients then
   const { c, skipped } = expectedError ? { c: full, skipped: undefined } : forwardOnly(full, adapter);
@@ -132,7 +135,7 @@ export async function runCase(adapter: Adapter, full: SuiteCase, options: RunOpt
 
   // Each run gets its own copy of the case, so one adapter's in-place change cannot leak to the next.
   const input = structuredClone(c.input); // typed arrays included
-  const guarded = readOnlyInputs({ ...c, input } as SuiteCase);
+  const guarded = readOnlyInputs({ ...c, input } as ModelCase);
   const before = snapshot(guarded.map(([, t]) => t));
   const started = performance.now();
   let result: unknown;
@@ -191,6 +194,45 @@ export async function runCase(adapter: Adapter, full: SuiteCase, options: RunOpt
   };
 }
 
+/**
+ * A tensor-creation case (contract v2): the result exactly (dtype, shape, values, signed zeros),
+ * then after the write to the source: unchanged for tensor() and for a copying asTensor(), the
+ * written value at element 0 for an asTensor() that claims to alias.
+ */
+async function runTensorCase(adapter: Adapter, c: Extract<SuiteCase, { kind: 'tensor' }>, repro: string, options: RunOptions): Promise<CaseResult> {
+  const base = { id: c.id, kind: c.kind, features: c.features, repro, fixture: c.fixture ?? `golden/${caseFile(c.id)}` };
+  const unsupported = tensorUnsupported(c.input, c.expected.outputs.result.dtype, adapter.capabilities);
+  if (unsupported !== null) return { ...base, status: 'unsupported', message: unsupported, headroom: 0, maxAbsError: 0, ms: 0 };
+  const started = performance.now();
+  let probe: TensorProbe;
+  try {
+    probe = await withTimeout(probeTensor(adapter, c.input), options.timeoutMs ?? 20_000);
+  } catch (e) {
+    return { ...base, status: 'fail', message: `${adapter.name} threw: ${e instanceof Error ? e.message : String(e)}`, headroom: Infinity, maxAbsError: Infinity, ms: performance.now() - started };
+  }
+  const ms = performance.now() - started;
+  const result = c.expected.outputs.result;
+  const expected: Record<string, PlainTensor> = { result };
+  if (c.expected.outputs.after_write) expected.after_write = c.expected.outputs.after_write;
+  else if (c.input.write !== undefined) {
+    // asTensor: the write shows exactly when the adapter claims to alias and the dtype matches
+    const aliased = c.aliases === true && adapter.capabilities.tensor?.asTensorAliases === true;
+    const after = { ...result, data: result.data.slice() };
+    if (aliased) after.data[0] = c.input.write as never;
+    expected.after_write = after;
+  }
+  const produced: Record<string, PlainTensor | undefined> = { result: probe.result, after_write: probe.afterWrite };
+  const context = `tensor case=${c.id} impl=${adapter.name}`;
+  for (const [name, e] of Object.entries(expected)) {
+    const a = produced[name];
+    if (a === undefined) return { ...base, status: 'fail', message: `${name} is missing [${context}]`, headroom: Infinity, maxAbsError: Infinity, ms };
+    // copy semantics and dtype inference are exact, signed zeros included (docs/spec.md §1.4)
+    const cmp = compareTensors(a, e, { name: name === 'after_write' ? 'result after a write to the source' : name, tolerance: EXACT, signedZeros: true, context });
+    if (!cmp.ok) return { ...base, status: 'fail', message: cmp.message, headroom: cmp.headroom, maxAbsError: cmp.maxAbsError, ms };
+  }
+  return { ...base, status: 'pass', message: 'result matches exactly', headroom: 0, maxAbsError: 0, ms };
+}
+
 /** The tolerance rule's name for a value: packed data is the output's values, the COO values the gradient's. */
 function toleranceName(name: string): string {
   if (name === 'packed.data') return 'output';
@@ -202,7 +244,7 @@ function toleranceName(name: string): string {
  * What a result must hold: the golden outputs and gradients, and contract v2's packed output and
  * sparse COO gradient when claimed (or returned anyway). `absent`: values PyTorch has as None.
  */
-function expectedValues(c: SuiteCase, produced: Record<string, PlainTensor>, features: string[]): { values: Record<string, PlainTensor>; absent: string[]; sparseSize?: number[] } {
+function expectedValues(c: ModelCase, produced: Record<string, PlainTensor>, features: string[]): { values: Record<string, PlainTensor>; absent: string[]; sparseSize?: number[] } {
   const values: Record<string, PlainTensor> = {
     ...c.expected.outputs,
     ...Object.fromEntries(Object.entries(c.expected.grads).map(([k, v]) => [`grad.${k}`, v])),

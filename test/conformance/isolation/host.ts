@@ -5,14 +5,16 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadAdapterModule } from './load-adapter.ts';
+import { probeTensor, type TensorCase } from '../tensor-probe.ts';
 
 const port = parentPort!;
 try {
   const adapter = await loadAdapterModule((workerData as { path: string }).path);
   port.postMessage({ type: 'ready', name: adapter.name, capabilities: adapter.capabilities });
-  port.on('message', async ({ id, kind, input }: { id: number; kind: 'rnn' | 'embedding'; input: unknown }) => {
+  port.on('message', async ({ id, kind, input }: { id: number; kind: 'rnn' | 'embedding' | 'probe'; input: unknown }) => {
     try {
-      const run = kind === 'rnn' ? adapter.rnn : adapter.embedding;
+      // a tensor-creation case runs whole here: aliasing cannot be seen across threads
+      const run = kind === 'probe' ? (c: unknown) => probeTensor(adapter, c as TensorCase) : kind === 'rnn' ? adapter.rnn : adapter.embedding;
       const result = await (run as (c: unknown) => unknown).call(adapter, input);
       port.postMessage({ type: 'result', id, result, input });
     } catch (e) {
