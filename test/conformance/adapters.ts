@@ -23,7 +23,11 @@ interface BuiltIn {
 
 export const BUILT_IN: Record<string, BuiltIn> = {
   reference: { peers: [], load: async () => (await import('../../impl/reference/index.ts')).createReferenceAdapter() },
-  onnxruntime: { peers: ['onnxruntime-node'], load: async () => (await import('../../impl/onnxruntime/index.ts')).createOnnxRuntimeAdapter() },
+  onnxruntime: {
+    peers: ['onnxruntime-node'],
+    load: async () => (await import('../../impl/onnxruntime/index.ts')).createOnnxRuntimeAdapter(),
+    baseline: join(PACKAGE_ROOT, 'impl', 'onnxruntime', 'baseline.json'),
+  },
   'tfjs-cpu': {
     peers: ['@tensorflow/tfjs'],
     load: async () => (await import('../../impl/tfjs/index.ts')).createTfjsAdapter('cpu'),

@@ -117,7 +117,7 @@ export function tensorUnsupported(c: TensorCase, resultDtype: string, caps: Capa
   const t = caps.tensor;
   if (!t) return 'tensor creation is not claimed';
   for (const dtype of [resultDtype, ...sourceDtypes(c.data)]) if (!t.dtypes.includes(dtype)) return `${dtype} tensors are not claimed (tensor dtypes: ${t.dtypes.join(', ') || 'none'})`;
-  if (c.dtype === undefined && t.inferDtype === false) return 'dtype inference is not claimed';
+  if (c.dtype === undefined && t.inferDtype === false && !ArrayBuffer.isView(c.data)) return 'dtype inference from plain JS values is not claimed';
   return null;
 }
 
