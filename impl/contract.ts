@@ -104,8 +104,9 @@ export interface EmbeddingResult {
   /**
    * Contract v2, optional: for `sparse: true`, the weight gradient as PyTorch's uncoalesced COO
    * tensor: `indices` (int64, shape (1, nnz)) in the order of the lookups, `values` (nnz, D) one
-   * row per lookup, `size` [V, D]. When present it is checked exactly against PyTorch's (and
-   * `gradWeight` may be left out); required by `embedding.sparseCoo`.
+   * row per lookup, `size` [V, D]. When present it is checked against PyTorch's (indices and
+   * size exactly, values as `grad.weight` is; `gradWeight` may then be left out); required by
+   * `embedding.sparseCoo`.
    */
   gradWeightSparse?: SparseCoo;
 }
@@ -202,7 +203,8 @@ export interface TensorCapabilities {
   asTensorAliases: boolean;
   /**
    * `tensor(data)` without a dtype infers it by docs/spec.md §1.1's JS rule (default true). false:
-   * the library needs a dtype for plain numbers; the `tensor.infer_dtype` cases are unsupported.
+   * the library needs a dtype for plain JS values; those `tensor.infer_dtype` cases are unsupported
+   * (a typed array still carries its dtype).
    */
   inferDtype?: boolean;
 }
