@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { RnnCase } from '../../../impl/contract.ts';
-import { suiteCases } from '../../conformance/cases.ts';
+import { suiteCases, type ModelCase } from '../../conformance/cases.ts';
 import { loadGolden } from '../../harness/golden.ts';
 import { EXACT, RENORM, TOLERANCES, largestMultiplicity, toleranceFor, toleranceForCase } from '../../harness/tolerances.ts';
 
@@ -15,7 +15,7 @@ describe('golden cases are judged at the base table', () => {
   test.each(['rnn', 'embedding'] as const)('every %s value of every golden case', (kind) => {
     let checked = 0;
     let scaled = 0;
-    for (const c of cases.filter((x) => x.kind === kind)) {
+    for (const c of cases.filter((x): x is ModelCase => x.kind === kind)) {
       const named = { ...c.expected.outputs, ...Object.fromEntries(Object.entries(c.expected.grads).map(([k, v]) => [`grad.${k}`, v])) };
       for (const [name, t] of Object.entries(named)) {
         const dtype = t.dtype as 'float32' | 'float64';
