@@ -3,11 +3,13 @@
  * `loadGolden({ torch: '1.13' })` reads golden/1.13/, `loadGolden()` the newest version. It validates
  * every case file with a schema, checks its SHA-256 against golden/<version>/manifest.json, and
  * refuses — with a message naming the file — a corrupt, truncated, stale (hash or exporter changed,
- * or not in the manifest), missing or duplicate case, or a folder whose manifest records another
+ * or not in the manifest), missing or duplicate case, a damaged binary side file (a large tensor
+ * stored beside the case, hashed in the case file too), or a folder whose manifest records another
  * PyTorch version.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { z } from 'zod';
 import type { PlainTensor } from '../../impl/contract.ts';
@@ -35,6 +37,19 @@ const tensorSchema = z.object({
   data: z.array(element),
 });
 export type TensorJson = z.infer<typeof tensorSchema>;
+
+/**
+ * A large tensor stored as a little-endian binary side file of golden/<version>/ (FIXTURES.md
+ * "Side files"): `file` is relative to the version folder, `sha256` the hash of its bytes. The
+ * loader reads it and replaces the reference by an inline tensor before the case is validated.
+ */
+const sideTensorSchema = z.object({
+  dtype: z.enum(['float32', 'float64', 'int64', 'int32']),
+  shape: z.array(z.number().int().nonnegative()),
+  file: z.string().regex(/^data\/(tensor|embedding|rnn|packing)\/[a-z0-9_]+\/[a-z0-9_.]+\.bin$/),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type SideTensorJson = z.infer<typeof sideTensorSchema>;
 
 const sparseSchema = z.object({ indices: tensorSchema, values: tensorSchema, size: z.array(z.number().int()) });
 const valueSchema: z.ZodType<unknown> = z.lazy(() =>
@@ -98,6 +113,50 @@ export type Manifest = z.infer<typeof manifestSchema>;
 // ---- loading ----------------------------------------------------------------------------------
 export class GoldenError extends Error {
   override name = 'GoldenError';
+}
+
+/** A float element as the JSON encoding writes it: non-finite values as "nan", "inf", "-inf". */
+const floatElement = (v: number): number | string => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf');
+const SIDE_ELEMENT = {
+  float32: { bytes: 4, view: (b: ArrayBuffer) => Array.from(new Float32Array(b), floatElement) },
+  float64: { bytes: 8, view: (b: ArrayBuffer) => Array.from(new Float64Array(b), floatElement) },
+  int32: { bytes: 4, view: (b: ArrayBuffer) => Array.from(new Int32Array(b)) },
+  int64: {
+    bytes: 8,
+    view: (b: ArrayBuffer) => Array.from(new BigInt64Array(b), (v) => (v >= -(2n ** 53n - 1n) && v <= 2n ** 53n - 1n ? Number(v) : v.toString())),
+  },
+} as const;
+
+/**
+ * Reads a side file into an inline tensor, refusing — with a message naming the file and the case
+ * file that references it — a missing file, one whose bytes do not match the case's sha256, or one
+ * whose length is not the shape's.
+ */
+export function readSideTensor(ref: SideTensorJson, dir: string, at: string, caseFileName: string): TensorJson {
+  const where = `${at}/${ref.file} (referenced by ${at}/${caseFileName})`;
+  const path = join(dir, ref.file);
+  if (!existsSync(path)) throw new GoldenError(`${where} is missing`);
+  const bytes = readFileSync(path);
+  if (sha256(bytes) !== ref.sha256) throw new GoldenError(`${where} does not match its sha256 in the case file (corrupt, truncated or edited by hand)`);
+  const element = SIDE_ELEMENT[ref.dtype];
+  const n = ref.shape.reduce((a, b) => a * b, 1);
+  if (bytes.length !== n * element.bytes) throw new GoldenError(`${where} holds ${bytes.length} bytes, not the ${n * element.bytes} of a ${ref.dtype} tensor of shape [${ref.shape}]`);
+  if (endianness() !== 'LE') throw new GoldenError(`${where}: side files are little-endian and this machine is not`);
+  const aligned = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
+  return { dtype: ref.dtype, shape: ref.shape, data: element.view(aligned) };
+}
+
+/** A parsed case file with every side-file reference replaced by the inline tensor it names. */
+function inlineSideFiles(value: unknown, dir: string, at: string, caseFileName: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => inlineSideFiles(v, dir, at, caseFileName));
+  if (value === null || typeof value !== 'object') return value;
+  const o = value as Record<string, unknown>;
+  if ('file' in o && 'dtype' in o) {
+    const ref = sideTensorSchema.strict().safeParse(o);
+    if (!ref.success) throw new GoldenError(`${at}/${caseFileName} has a malformed side-file tensor: ${describeIssues(ref.error)}`);
+    return readSideTensor(ref.data, dir, at, caseFileName);
+  }
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, inlineSideFiles(v, dir, at, caseFileName)]));
 }
 
 export function sha256(bytes: Uint8Array | string): string {
@@ -194,7 +253,7 @@ export function loadGolden(options: LoadGoldenOptions = {}): GoldenSet {
     } catch (e) {
       throw new GoldenError(`${at}/${file} is not valid JSON (${(e as Error).message})`);
     }
-    const parsed = caseSchema.safeParse(raw);
+    const parsed = caseSchema.safeParse(inlineSideFiles(raw, dir, at, file));
     if (!parsed.success) throw new GoldenError(`${at}/${file} does not follow the fixture schema: ${describeIssues(parsed.error)}`);
     if (parsed.data.id !== id) throw new GoldenError(`${at}/${file} holds case '${parsed.data.id}' but its path says '${id}'`);
     return parsed.data;
