@@ -41,7 +41,7 @@ export type TensorJson = z.infer<typeof tensorSchema>;
 /**
  * A large tensor stored as a little-endian binary side file of golden/<version>/ (FIXTURES.md
  * "Side files"): `file` is relative to the version folder, `sha256` the hash of its bytes. The
- * loader reads it and replaces the reference by an inline tensor before the case is validated.
+ * loader validates the reference with the case, then replaces it by the inline tensor it names.
  */
 const sideTensorSchema = z.object({
   dtype: z.enum(['float32', 'float64', 'int64', 'int32']),
@@ -51,49 +51,57 @@ const sideTensorSchema = z.object({
 });
 export type SideTensorJson = z.infer<typeof sideTensorSchema>;
 
-const sparseSchema = z.object({ indices: tensorSchema, values: tensorSchema, size: z.array(z.number().int()) });
-const valueSchema: z.ZodType<unknown> = z.lazy(() =>
-  z.union([
-    tensorSchema,
-    sparseSchema,
-    z.array(valueSchema),
-    z.number(),
-    z.string(),
-    z.boolean(),
-    z.null(),
-    z.record(z.string(), valueSchema).refine((o) => !('dtype' in o), 'a tensor needs a known dtype, a shape and flat data'),
-  ]),
-);
-
-const errorSchema = z.object({
-  type: z.string(),
-  message: z.string(),
-  phase: z.enum(['construct', 'forward', 'backward']).optional(),
-});
-
-export const caseSchema = z
-  .object({
-    id: z.string().regex(/^(tensor|embedding|rnn|packing)\/[a-z0-9_]+$/),
-    group: z.enum(['tensor', 'embedding', 'rnn', 'packing']),
-    api: z.string(),
-    description: z.string(),
-    seed: z.number().int().optional(),
-    args: z.record(z.string(), z.unknown()),
-    inputs: z.record(z.string(), z.unknown()).optional(),
-    params: z.record(z.string(), tensorSchema).optional(),
-    upstream: z.record(z.string(), tensorSchema).optional(),
-    expected: z.object({
-      outputs: z.record(z.string(), valueSchema).optional(),
-      grads: z.record(z.string(), valueSchema).optional(),
-      error: errorSchema.optional(),
-      warnings: z.array(z.object({ type: z.string(), message: z.string() })).optional(),
-    }),
-    deviation: z.string().optional(),
-    onnx: z.string().optional(),
-  })
-  .refine((c) => (c.expected.outputs === undefined) !== (c.expected.error === undefined), {
-    message: 'expected must hold exactly one of outputs or error',
+/**
+ * The case schema over a tensor schema: `caseSchema` (every tensor inline, what loadGolden returns)
+ * and `storedCaseSchema` (a tensor may be a side-file reference, what a case file holds; the
+ * references are validated here and their data read afterwards, so the large arrays are never
+ * walked by the schema).
+ */
+function caseSchemaOf<T extends z.ZodTypeAny>(tensor: T) {
+  const sparse = z.object({ indices: tensor, values: tensor, size: z.array(z.number().int()) });
+  const value: z.ZodType<unknown> = z.lazy(() =>
+    z.union([
+      tensor,
+      sparse,
+      z.array(value),
+      z.number(),
+      z.string(),
+      z.boolean(),
+      z.null(),
+      z.record(z.string(), value).refine((o) => !('dtype' in o), 'a tensor needs a known dtype, a shape and flat data'),
+    ]),
+  );
+  const error = z.object({
+    type: z.string(),
+    message: z.string(),
+    phase: z.enum(['construct', 'forward', 'backward']).optional(),
   });
+  return z
+    .object({
+      id: z.string().regex(/^(tensor|embedding|rnn|packing)\/[a-z0-9_]+$/),
+      group: z.enum(['tensor', 'embedding', 'rnn', 'packing']),
+      api: z.string(),
+      description: z.string(),
+      seed: z.number().int().optional(),
+      args: z.record(z.string(), z.unknown()),
+      inputs: z.record(z.string(), z.unknown()).optional(),
+      params: z.record(z.string(), tensor).optional(),
+      upstream: z.record(z.string(), tensor).optional(),
+      expected: z.object({
+        outputs: z.record(z.string(), value).optional(),
+        grads: z.record(z.string(), value).optional(),
+        error: error.optional(),
+        warnings: z.array(z.object({ type: z.string(), message: z.string() })).optional(),
+      }),
+      deviation: z.string().optional(),
+      onnx: z.string().optional(),
+    })
+    .refine((c) => (c.expected.outputs === undefined) !== (c.expected.error === undefined), {
+      message: 'expected must hold exactly one of outputs or error',
+    });
+}
+export const caseSchema = caseSchemaOf(tensorSchema);
+const storedCaseSchema = caseSchemaOf(z.union([tensorSchema, sideTensorSchema.strict()]));
 export type GoldenCase = z.infer<typeof caseSchema>;
 
 const manifestSchema = z.object({
@@ -115,16 +123,21 @@ export class GoldenError extends Error {
   override name = 'GoldenError';
 }
 
-/** A float element as the JSON encoding writes it: non-finite values as "nan", "inf", "-inf". */
-const floatElement = (v: number): number | string => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf');
+/** The elements of a side file as the JSON encoding writes them (non-finite floats as "nan", "inf", "-inf"; int64 beyond 2^53 - 1 as strings). */
+function sideElements(values: Float32Array | Float64Array | Int32Array | BigInt64Array): Array<number | string> {
+  const out = new Array<number | string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'bigint') out[i] = v >= -(2n ** 53n - 1n) && v <= 2n ** 53n - 1n ? Number(v) : v.toString();
+    else out[i] = Number.isFinite(v) ? v : Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
+  }
+  return out;
+}
 const SIDE_ELEMENT = {
-  float32: { bytes: 4, view: (b: ArrayBuffer) => Array.from(new Float32Array(b), floatElement) },
-  float64: { bytes: 8, view: (b: ArrayBuffer) => Array.from(new Float64Array(b), floatElement) },
-  int32: { bytes: 4, view: (b: ArrayBuffer) => Array.from(new Int32Array(b)) },
-  int64: {
-    bytes: 8,
-    view: (b: ArrayBuffer) => Array.from(new BigInt64Array(b), (v) => (v >= -(2n ** 53n - 1n) && v <= 2n ** 53n - 1n ? Number(v) : v.toString())),
-  },
+  float32: { bytes: 4, view: (b: ArrayBuffer) => sideElements(new Float32Array(b)) },
+  float64: { bytes: 8, view: (b: ArrayBuffer) => sideElements(new Float64Array(b)) },
+  int32: { bytes: 4, view: (b: ArrayBuffer) => sideElements(new Int32Array(b)) },
+  int64: { bytes: 8, view: (b: ArrayBuffer) => sideElements(new BigInt64Array(b)) },
 } as const;
 
 /**
@@ -146,16 +159,12 @@ export function readSideTensor(ref: SideTensorJson, dir: string, at: string, cas
   return { dtype: ref.dtype, shape: ref.shape, data: element.view(aligned) };
 }
 
-/** A parsed case file with every side-file reference replaced by the inline tensor it names. */
+/** A validated case file with every side-file reference replaced by the inline tensor it names. */
 function inlineSideFiles(value: unknown, dir: string, at: string, caseFileName: string): unknown {
   if (Array.isArray(value)) return value.map((v) => inlineSideFiles(v, dir, at, caseFileName));
   if (value === null || typeof value !== 'object') return value;
   const o = value as Record<string, unknown>;
-  if ('file' in o && 'dtype' in o) {
-    const ref = sideTensorSchema.strict().safeParse(o);
-    if (!ref.success) throw new GoldenError(`${at}/${caseFileName} has a malformed side-file tensor: ${describeIssues(ref.error)}`);
-    return readSideTensor(ref.data, dir, at, caseFileName);
-  }
+  if ('file' in o && 'sha256' in o && 'dtype' in o) return readSideTensor(o as SideTensorJson, dir, at, caseFileName);
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, inlineSideFiles(v, dir, at, caseFileName)]));
 }
 
@@ -253,10 +262,10 @@ export function loadGolden(options: LoadGoldenOptions = {}): GoldenSet {
     } catch (e) {
       throw new GoldenError(`${at}/${file} is not valid JSON (${(e as Error).message})`);
     }
-    const parsed = caseSchema.safeParse(inlineSideFiles(raw, dir, at, file));
+    const parsed = storedCaseSchema.safeParse(raw);
     if (!parsed.success) throw new GoldenError(`${at}/${file} does not follow the fixture schema: ${describeIssues(parsed.error)}`);
     if (parsed.data.id !== id) throw new GoldenError(`${at}/${file} holds case '${parsed.data.id}' but its path says '${id}'`);
-    return parsed.data;
+    return inlineSideFiles(parsed.data, dir, at, file) as GoldenCase;
   });
   const caseFiles = [...onDisk].filter((f) => f.startsWith('cases/'));
   for (const f of caseFiles) {

@@ -134,6 +134,14 @@ describe('binary side files (large tensors)', () => {
     writeSide(bytes(), sha256(bytes()), sha256(bytes()), [7]);
     expect(() => load()).toThrow(`golden/2.6/${sideFile} (referenced by golden/2.6/cases/tensor/a.json) holds 24 bytes, not the 28 of a float32 tensor of shape [7]`);
   });
+  it('refuses a side-file reference outside data/, naming the case file', () => {
+    writeGolden(['tensor/a'], (files) => {
+      const text = JSON.stringify({ ...JSON.parse(caseJson('tensor/a')), expected: { outputs: { result: { dtype: 'float32', shape: [1], file: '../../etc/passwd', sha256: '0'.repeat(64) } } } });
+      writeFileSync(join(dir, 'cases/tensor/a.json'), text);
+      files['cases/tensor/a.json'] = sha256(text);
+    });
+    expect(() => load()).toThrow('golden/2.6/cases/tensor/a.json does not follow the fixture schema');
+  });
   it('refuses a missing side file, naming it', () => {
     writeSide(bytes());
     rmSync(join(dir, sideFile));
