@@ -51,12 +51,29 @@ export interface RnnCase {
   upstream?: { output: PlainTensor; h_n: PlainTensor };
 }
 
+/**
+ * The PackedSequence nn.RNN returns for packed input (contract v2), field by field:
+ * `data` (sum(lengths), D*H) in packed order, `batchSizes` (int64, one per time step),
+ * `sortedIndices` / `unsortedIndices` (int64) — null when `enforceSorted` is true, as in PyTorch.
+ */
+export interface PackedOutput {
+  data: PlainTensor;
+  batchSizes: PlainTensor;
+  sortedIndices: PlainTensor | null;
+  unsortedIndices: PlainTensor | null;
+}
+
 export interface RnnResult {
   /** For packed input: pad_packed_sequence(output, batchFirst)[0], in the original batch order. */
   output: PlainTensor;
   h_n: PlainTensor;
   /** With `upstream`: gradients of `input`, `h0` (if given) and every parameter by name. */
   grads?: Record<string, PlainTensor>;
+  /**
+   * Contract v2, optional: for packed input, the packed output itself. When present it is checked
+   * (`data` at the forward tolerance, the index bookkeeping exactly); required by `rnn.packedInternals`.
+   */
+  packed?: PackedOutput;
 }
 
 // ---- nn.Embedding -----------------------------------------------------------------------------
@@ -84,6 +101,21 @@ export interface EmbeddingResult {
   weightAfter: PlainTensor;
   /** With `upstream`: the dense gradient of weight (a sparse one converted with toDense). */
   gradWeight?: PlainTensor;
+  /**
+   * Contract v2, optional: for `sparse: true`, the weight gradient as PyTorch's uncoalesced COO
+   * tensor: `indices` (int64, shape (1, nnz)) in the order of the lookups, `values` (nnz, D) one
+   * row per lookup, `size` [V, D]. When present it is checked against PyTorch's (indices and
+   * size exactly, values as `grad.weight` is; `gradWeight` may then be left out); required by
+   * `embedding.sparseCoo`.
+   */
+  gradWeightSparse?: SparseCoo;
+}
+
+/** A sparse COO tensor as PyTorch builds it, duplicates kept (uncoalesced). */
+export interface SparseCoo {
+  indices: PlainTensor;
+  values: PlainTensor;
+  size: number[];
 }
 
 // ---- capabilities -----------------------------------------------------------------------------
@@ -119,6 +151,11 @@ export interface RnnCapabilities {
   dropout: boolean;
   /** Gradients for a given upstream gradient (BPTT). Unlocks `rnn.gradients`; without it only forward values are checked. */
   gradients: boolean;
+  /**
+   * Contract v2: for packed input it also returns `packed` (RnnResult.packed): the packed data,
+   * batch_sizes, sorted_indices and unsorted_indices. Unlocks `rnn.packed_internals`.
+   */
+  packedInternals?: boolean;
 }
 
 /** Whether an RNN capability set claims bias=False, under either contract's name for it. */
@@ -139,11 +176,50 @@ export interface EmbeddingCapabilities {
   scaleGradByFreq: boolean;
   /** The weight gradient for a given upstream gradient. Unlocks `embedding.gradients` and `embedding.sparse_gradients` (compared densely). */
   gradients: boolean;
+  /**
+   * Contract v2: with `sparse: true` it returns `gradWeightSparse`, PyTorch's uncoalesced COO
+   * gradient (indices in lookup order). Unlocks `embedding.sparse_coo`.
+   */
+  sparseCoo?: boolean;
+  /**
+   * Contract v2: max_norm renormalises the caller's `weight` (the EmbeddingCase's own buffer) in
+   * place, as PyTorch does; the suite reads that buffer after the call, not only `weightAfter`.
+   * Unlocks `embedding.in_place_renorm`.
+   */
+  inPlaceRenorm?: boolean;
+}
+
+/**
+ * Contract v2: tensor creation, for tensor libraries (`Adapter.tensor` / `Adapter.asTensor`).
+ * Unlocks `tensor.infer_dtype`, `tensor.dtype`, `tensor.copy` and `tensor.as_tensor`.
+ */
+export interface TensorCapabilities {
+  /** The dtypes it creates; a case whose source or result dtype is not listed is unsupported. */
+  dtypes: string[];
+  /**
+   * `asTensor(typedArray)` shares the typed array's memory when the dtype matches (as
+   * torch.as_tensor does with a numpy array). false: it copies, like `tensor()`.
+   */
+  asTensorAliases: boolean;
+  /**
+   * `tensor(data)` without a dtype infers it by docs/spec.md §1.1's JS rule (default true). false:
+   * the library needs a dtype for plain JS values; those `tensor.infer_dtype` cases are unsupported
+   * (a typed array still carries its dtype).
+   */
+  inferDtype?: boolean;
 }
 
 export interface Capabilities {
   rnn?: RnnCapabilities;
   embedding?: EmbeddingCapabilities;
+  /**
+   * Contract v2: the golden error cases reach the adapter (`rnn.errors`, `embedding.errors`).
+   * `true`: it must throw where PyTorch raises (any error) and not where PyTorch does not.
+   * `'exact'`: the thrown error's `name` and `message` must also be PyTorch's exception type and
+   * exact text (`RuntimeError`, `input.size(-1) must be equal to input_size. Expected 4, got 6`).
+   */
+  errors?: boolean | 'exact';
+  tensor?: TensorCapabilities;
 }
 
 export interface Adapter {
@@ -152,6 +228,16 @@ export interface Adapter {
   capabilities: Capabilities;
   rnn?(c: RnnCase): RnnResult | Promise<RnnResult>;
   embedding?(c: EmbeddingCase): EmbeddingResult | Promise<EmbeddingResult>;
+  /**
+   * Contract v2, with `capabilities.tensor`: `torch.tensor(data, dtype)`. `data` is a JS value
+   * (a number, boolean or bigint, nested arrays of them, or a typed array); the dtype, when not
+   * given, is inferred by docs/spec.md §1.1. It must copy. The view's `data` is the
+   * library's own buffer, or a getter reading the tensor's current values (the suite reads it
+   * again after writing to the source).
+   */
+  tensor?(data: unknown, dtype?: string): PlainTensor | Promise<PlainTensor>;
+  /** Contract v2: `torch.as_tensor(typedArray, dtype)`: shares the memory when the dtype matches and `asTensorAliases` is claimed, else copies. */
+  asTensor?(data: ArrayBufferView, dtype?: string): PlainTensor | Promise<PlainTensor>;
   /** Releases sessions, backends, workers. */
   dispose?(): void | Promise<void>;
 }

@@ -323,9 +323,9 @@ function benchSuite(): void {
   const commands: Array<[string, string, string[]]> = [
     ['npx vitest run', 'npx', ['vitest', 'run']],
     ...['reference', 'onnxruntime', 'tfjs-cpu', 'tfjs-wasm'].map((a): [string, string, string[]] => [
-      `conformance --adapter ${a}`, 'npx', ['tsx', 'scripts/conformance.ts', '--adapter', a, '--quiet', '--out', path.join(tmp, a)],
+      `rnnspec run --adapter ${a}`, 'npx', ['tsx', 'scripts/cli.ts', 'run', '--adapter', a, '--quiet', '--out', path.join(tmp, a)],
     ]),
-    ['npm run golden -- --check', 'npm', ['run', 'golden', '--', '--check']],
+    ['npm run golden -- --torch all --check', 'npm', ['run', 'golden', '--', '--torch', 'all', '--check']],
   ];
   for (const [label, cmd, args] of commands) {
     const { seconds, status } = timed(cmd, args);
@@ -335,7 +335,16 @@ function benchSuite(): void {
   print();
   print('### Fuzz throughput');
   print();
-  print('Fuzz cases per second at each size class: not measured by this script yet (to be added with `rnnspec fuzz`).');
+  print('Cases per second of `rnnspec fuzz` (scripts/bench-fuzz.ts: seed 1, up to 100 cases per API and 20 s per size class,');
+  print('shrinking excluded, every case also run by the reference oracle):');
+  print();
+  const fuzz = spawnSync('npx', ['tsx', 'scripts/bench-fuzz.ts', '--runs', '100', '--budget', '20'], { cwd: ROOT, encoding: 'utf8' });
+  const rows = fuzz.stdout.trim().split('\n').map((line) => line.split('\t'));
+  for (const [k, row] of rows.entries()) {
+    print(`| ${row.join(' | ')} |`);
+    if (k === 0) print(`|${row.map(() => '---').join('|')}|`);
+  }
+  if (fuzz.status !== 0) print(`(bench-fuzz exited ${fuzz.status}: ${fuzz.stderr.trim().split('\n').pop()})`);
 }
 
 // ---- the machine ---------------------------------------------------------------------------------

@@ -39,15 +39,15 @@ const version = await inProject`npx rnnspec --version`;
 check(version.stdout.trim() === (await fs.readJson(path.join(root, 'package.json'))).version, 'npx rnnspec --version');
 
 const mine = await inProject`npx rnnspec --adapter ./my-adapter.mjs --quiet`;
-check(mine.exitCode === 0 && /my-rnn: \d+ passed/.test(mine.stdout), `npx rnnspec --adapter ./my-adapter.mjs passes (exit ${mine.exitCode})`);
+check(mine.exitCode === 0 && /my-rnn: 0 failed, \d+ passed/.test(mine.stdout), `npx rnnspec --adapter ./my-adapter.mjs passes (exit ${mine.exitCode})`);
 const report = path.join(project, 'out', 'conformance', 'latest', 'report.json');
 check(await fs.pathExists(report), 'the reports are written under the caller\'s folder (out/conformance/latest/report.json)');
 
 const ts = await inProject`npx rnnspec run -a ./my-embedding.ts --quiet`;
-check(ts.exitCode === 0 && /my-embedding: \d+ passed/.test(ts.stdout), `a TypeScript adapter runs without a build step (exit ${ts.exitCode})`);
+check(ts.exitCode === 0 && /my-embedding: 0 failed, \d+ passed/.test(ts.stdout), `a TypeScript adapter runs without a build step (exit ${ts.exitCode})`);
 
 const partly = await inProject`npx rnnspec --adapter ./missing.mjs --adapter ./my-adapter.mjs --quiet`;
-check(partly.exitCode === 1 && /missing\.mjs: could not be loaded/.test(partly.stdout) && /my-rnn: \d+ passed/.test(partly.stdout),
+check(partly.exitCode === 1 && /missing\.mjs: could not be loaded/.test(partly.stdout) && /my-rnn: 0 failed, \d+ passed/.test(partly.stdout),
   `a missing adapter is reported, the others still run, exit 1 (exit ${partly.exitCode})`);
 
 const peer = await inProject`npx rnnspec --adapter onnxruntime --quiet`;

@@ -12,7 +12,8 @@
  * not load, 2 a usage error, damaged fixtures, or nothing could run.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync, symlinkSync } from 'node:fs';
+import { realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
@@ -28,9 +29,31 @@ import { SelectionError } from '../test/conformance/select.ts';
 import { GoldenError, NEWEST_TORCH, TORCH_VERSIONS, type TorchVersion } from '../test/harness/golden.ts';
 import { PACKAGE_ROOT, PACKAGE_VERSION } from '../test/harness/package-root.ts';
 
-/** The folder the user ran the command from (npm run changes the working directory to the package's). */
-const CALLER_CWD = process.env.INIT_CWD ?? process.cwd();
-const REPRO = process.env.npm_lifecycle_event === 'conformance' ? 'npm run conformance --' : 'npx rnnspec run';
+/** Where the command reads and writes: the caller's folder and the two output streams (tests pass their own). */
+export interface Io {
+  /** The folder the user ran the command from (npm run changes the working directory to the package's). */
+  cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+  /** A terminal: a progress bar instead of progress lines. */
+  tty: boolean;
+  /** The command repro lines start with. */
+  repro: string;
+  /** Colour (default: picocolors' detection, which honours NO_COLOR and FORCE_COLOR). */
+  color?: boolean;
+}
+
+export function processIo(): Io {
+  return {
+    cwd: process.env.INIT_CWD ?? process.cwd(),
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    tty: Boolean(process.stderr.isTTY),
+    repro: process.env.npm_lifecycle_event === 'conformance' ? 'npm run conformance --' : 'npx rnnspec run',
+  };
+}
+
+let io: Io = processIo();
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const positive = (value: string) => {
@@ -98,7 +121,7 @@ interface FuzzFlags {
 /** Progress: a bar on a terminal, a line every 10 s otherwise (CI logs must show life). */
 function progress(quiet: boolean) {
   if (quiet) return { start() {}, tick() {}, stop() {} };
-  if (process.stderr.isTTY) {
+  if (io.tty) {
     const bar = new cliProgress.SingleBar(
       { format: '{adapter} [{bar}] {value}/{total} cases, {failed} failed, {duration_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
       cliProgress.Presets.shades_classic,
@@ -123,13 +146,13 @@ function progress(quiet: boolean) {
   return {
     start(adapter: string, total: number) {
       [name, failed, startedAt, last] = [adapter, 0, Date.now(), Date.now()];
-      console.error(`${adapter}: ${total} cases`);
+      io.err(`${adapter}: ${total} cases`);
     },
     tick(r: CaseResult, done: number, total: number) {
       if (r.status === 'fail') failed++;
       if (Date.now() - last >= 10_000 || done === total) {
         last = Date.now();
-        console.error(`${name}: ${done}/${total} cases, ${failed} failed, ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+        io.err(`${name}: ${done}/${total} cases, ${failed} failed, ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
       }
     },
     stop() {},
@@ -151,62 +174,62 @@ function writeRunReports(outRoot: string, run: ConformanceRun): string {
   return dir;
 }
 
-async function run(flags: RunFlags): Promise<number> {
+async function run(flags: RunFlags, args: readonly string[]): Promise<number> {
   const adapters = [...(flags.adapter ?? [])];
   if (adapters.length === 0) adapters.push('reference', ...((await builtInAvailable('onnxruntime')) ? ['onnxruntime'] : []));
   const selection = { filter: flags.filter, features: flags.feature, ids: flags.case, torch: flags.torch };
   if (flags.list) {
-    for (const c of conformanceCases(selection)) console.log(c.id);
+    for (const c of conformanceCases(selection)) io.out(c.id);
     return 0;
   }
   const bar = progress(Boolean(flags.quiet));
   const result = await runConformance({
     ...selection,
     adapters,
-    baseline: flags.baseline ? resolve(CALLER_CWD, flags.baseline) : undefined,
+    baseline: flags.baseline ? resolve(io.cwd, flags.baseline) : undefined,
     shippedBaselines: flags.shippedBaselines,
-    casesDir: flags.cases ? resolve(CALLER_CWD, flags.cases) : undefined,
+    casesDir: flags.cases ? resolve(io.cwd, flags.cases) : undefined,
     timeoutMs: flags.timeout,
     inProcess: flags.inProcess,
-    cwd: CALLER_CWD,
-    reproCommand: REPRO,
-    argv: ['rnnspec', ...process.argv.slice(2)],
+    cwd: io.cwd,
+    reproCommand: io.repro,
+    argv: ['rnnspec', ...args],
     onAdapterStart: (name, total) => bar.start(name, total),
     onCase: (_, r, done, total) => {
       bar.tick(r, done, total);
       if (done === total) bar.stop();
     },
   });
-  console.log(formatText(result.reports, result.extras, { meta: result.meta }));
+  io.out(formatText(result.reports, result.extras, { meta: result.meta, color: io.color }));
   if (flags.stack) {
-    for (const r of result.reports) for (const c of r.cases.filter((x) => x.stack)) console.log(`\n${pc.bold(`${r.implementation} ${c.id}`)}\n${c.stack}`);
+    for (const r of result.reports) for (const c of r.cases.filter((x) => x.stack)) io.out(`\n${pc.createColors(io.color ?? pc.isColorSupported).bold(`${r.implementation} ${c.id}`)}\n${c.stack}`);
   }
   if (flags.writeBaseline) {
-    const path = resolve(CALLER_CWD, flags.writeBaseline);
+    const path = resolve(io.cwd, flags.writeBaseline);
     writeBaseline(path, baselineOf(result.reports.map((r) => ({ adapter: r.implementation, results: r.cases })), result.meta.pytorch));
-    console.log(`baseline written: ${relative(CALLER_CWD, path) || path}`);
+    io.out(`baseline written: ${relative(io.cwd, path) || path}`);
   }
-  const dir = writeRunReports(resolve(CALLER_CWD, flags.out), result);
-  console.log(`reports: ${relative(CALLER_CWD, dir) || dir}/ (report.json, report.md, junit.xml, report.html)`);
+  const dir = writeRunReports(resolve(io.cwd, flags.out), result);
+  io.out(`reports: ${relative(io.cwd, dir) || dir}/ (report.json, report.md, junit.xml, report.html)`);
   return result.exitCode;
 }
 
 /** The fuzz engine over one adapter: prints progress, the result and, for a failure, its replay line and saved case. */
 async function fuzz(flags: FuzzFlags): Promise<number> {
-  const { adapter } = await loadAdapter(flags.adapter, { cwd: CALLER_CWD, timeoutMs: flags.timeout, inProcess: flags.inProcess });
+  const { adapter } = await loadAdapter(flags.adapter, { cwd: io.cwd, timeoutMs: flags.timeout, inProcess: flags.inProcess });
   let next = 0;
   try {
     const result = await runFuzz(adapter, {
       runs: flags.runs, seed: flags.seed, path: flags.path, kinds: flags.kind ? [flags.kind] : undefined, shard: flags.shard,
       maxSize: flags.maxSize, timeBudgetMs: flags.timeBudget * 1000, timeoutMs: flags.timeout, shrink: flags.shrink,
-      errorCases: flags.errorCases, saveDir: flags.save === false ? undefined : resolve(CALLER_CWD, flags.save), adapterArg: flags.adapter,
+      errorCases: flags.errorCases, saveDir: flags.save === false ? undefined : resolve(io.cwd, flags.save), adapterArg: flags.adapter,
       onProgress: (p) => {
         if (p.phase !== 'run' || performance.now() < next) return;
         next = performance.now() + 10_000;
-        console.error(`${adapter.name} ${p.kind}: ${p.ran}/${p.planned} cases, ${(p.elapsedMs / 1000).toFixed(0)} s`);
+        io.err(`${adapter.name} ${p.kind}: ${p.ran}/${p.planned} cases, ${(p.elapsedMs / 1000).toFixed(0)} s`);
       },
     });
-    console.log(formatFuzzResult(result));
+    io.out(formatFuzzResult(result));
     return result.ok ? 0 : 1;
   } finally {
     await adapter.dispose?.();
@@ -218,9 +241,9 @@ function list(flags: Selected & { features?: boolean }): number {
   if (flags.features) {
     const count = new Map<string, number>();
     for (const c of cases) for (const f of c.features) count.set(f, (count.get(f) ?? 0) + 1);
-    for (const [f, k] of [...count].sort(([a], [b]) => a.localeCompare(b))) console.log(`${f}  ${k} cases`);
+    for (const [f, k] of [...count].sort(([a], [b]) => a.localeCompare(b))) io.out(`${f}  ${k} cases`);
   } else {
-    for (const c of cases) console.log(`${c.id}  ${c.features.join(' ')}`);
+    for (const c of cases) io.out(`${c.id}  ${c.features.join(' ')}`);
   }
   return 0;
 }
@@ -230,12 +253,13 @@ function golden(args: string[]): number {
   return spawnSync(process.execPath, [script, ...args], { stdio: 'inherit', cwd: PACKAGE_ROOT }).status ?? 2;
 }
 
-export function program(): Command {
+export function program(args: readonly string[] = []): Command {
   const torch = new Option('--torch <version>', 'the PyTorch version whose fixtures judge the run (the reference emulates it too)').default(NEWEST_TORCH).choices([...TORCH_VERSIONS]);
   const cli = new Command('rnnspec')
     .description("Conformance suite for PyTorch's torch.tensor, nn.Embedding and nn.RNN (with packed sequences) in JavaScript")
     .version(PACKAGE_VERSION)
     .showHelpAfterError('(rnnspec --help, or rnnspec <command> --help, for usage)')
+    .configureOutput({ writeOut: (text) => io.out(text.replace(/\n$/, '')), writeErr: (text) => io.err(text.replace(/\n$/, '')) })
     .exitOverride();
   let code = 0;
   selectionOptions(
@@ -256,7 +280,7 @@ export function program(): Command {
     .option('--list', 'print the ids of the selected cases and exit')
     .option('--quiet', 'no progress')
     .action(async (flags: RunFlags) => {
-      code = await run(flags);
+      code = await run(flags, args);
     });
   cli
     .command('fuzz')
@@ -295,24 +319,27 @@ export function program(): Command {
   return Object.assign(cli, { exitCode: () => code });
 }
 
-async function main(argv: string[]): Promise<number> {
-  const cli = program();
+/** Runs the command line `argv` (node, script, arguments...) against `streams`; resolves to the exit code. */
+export async function main(argv: readonly string[], streams: Io = processIo()): Promise<number> {
+  io = streams;
+  const cli = program(argv.slice(2));
   try {
-    await cli.parseAsync(argv);
+    await cli.parseAsync([...argv]);
     return (cli as Command & { exitCode(): number }).exitCode();
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // --help, --version: 0; a usage error: 2
     if (e instanceof SelectionError || e instanceof BaselineError || e instanceof AdapterLoadError) {
-      console.error(`rnnspec: ${e.message}`);
+      io.err(`rnnspec: ${e.message}`);
       return 2;
     }
     if (e instanceof GoldenError) {
-      console.error(`rnnspec: damaged fixtures: ${e.message.replace(/: run npm run golden.*$/, '').replace(/\.$/, '')}.`);
-      console.error('  Reinstall rnnspec (npm install), or in a clone restore them with `git checkout golden/`.');
+      io.err(`rnnspec: damaged fixtures: ${e.message.replace(/: run npm run golden.*$/, '').replace(/\.$/, '')}.`);
+      io.err('  Reinstall rnnspec (npm install), or in a clone restore them with `git checkout golden/`.');
       return 2;
     }
     throw e;
   }
 }
 
-process.exitCode = await main(process.argv);
+// run as a command (not imported by a test): node_modules/.bin/rnnspec links here
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv);

@@ -79,12 +79,13 @@ export async function runInTrixie(args, { env = {}, onLine = () => {} } = {}) {
   requireRoot('running PyTorch 2.6 in the trixie root');
   const root = await ensureTrixieRoot();
   const proc = path.join(root, 'proc');
-  const mountedHere = !(await isMountPoint(proc)); // a /proc someone else mounted is theirs to unmount
-  if (mountedHere) await $`mount -t proc proc ${proc}`;
+  // our own /proc mount, stacked on any other run's: each run unmounts exactly the one it made, so a
+  // run that ends first never pulls /proc from under another one using the same cached root
+  await $`mount -t proc proc ${proc}`;
   let child;
   let interruptedBy = null;
   const unmount = async () => {
-    if (!mountedHere || !(await isMountPoint(proc))) return;
+    if (!(await isMountPoint(proc))) return;
     // the child has exited (or was killed) before this runs; --lazy covers a straggler still inside
     const r = await $({ nothrow: true, quiet: true })`umount ${proc}`;
     if (r.exitCode !== 0) await $({ nothrow: true, quiet: true })`umount --lazy ${proc}`;

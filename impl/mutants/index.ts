@@ -13,8 +13,11 @@ const reference = createReferenceAdapter();
 const rnn = (c: RnnCase) => reference.rnn!(c) as RnnResult;
 const embedding = (c: EmbeddingCase) => reference.embedding!(c) as EmbeddingResult;
 
-function mutant(name: string, parts: Partial<Pick<Adapter, 'rnn' | 'embedding'>>): Adapter {
-  return { name, capabilities: reference.capabilities, rnn: parts.rnn ?? reference.rnn, embedding: parts.embedding ?? reference.embedding };
+function mutant(name: string, parts: Partial<Pick<Adapter, 'rnn' | 'embedding' | 'tensor'>>): Adapter {
+  return {
+    name, capabilities: reference.capabilities, rnn: parts.rnn ?? reference.rnn, embedding: parts.embedding ?? reference.embedding,
+    tensor: parts.tensor ?? reference.tensor, asTensor: reference.asTensor,
+  };
 }
 
 function copy(t: PlainTensor): PlainTensor {
@@ -72,7 +75,10 @@ const ignoresScaleGradByFreq = mutant('mutant-ignores-scale_grad_by_freq', {
 
 /** max_norm applied to the output only: the weight is not renormalised in place. */
 const noRenormWriteBack = mutant('mutant-max_norm-without-write-back', {
-  embedding: (c) => ({ ...embedding(c), weightAfter: copy(c.weight) }),
+  embedding: (c) => {
+    const before = copy(c.weight);
+    return { ...embedding(c), weightAfter: before };
+  },
 });
 
 // ---- adapters that misbehave ------------------------------------------------------------------
@@ -107,6 +113,63 @@ const mutatesInput = mutant('mutant-mutates-input', {
     return r;
   },
 });
+
+// ---- contract v2: bugs only the new capabilities can see ----------------------------------------
+// test/self/conformance/mutants.test.ts checks that the golden grid fails each in its feature.
+
+/** Never raises where PyTorch does on packing: enforce_sorted ignored (unsorted lengths are sorted silently). */
+const ignoresEnforceSorted: Adapter = {
+  ...mutant('mutant-ignores-enforce_sorted', {
+    rnn: (c) => {
+      const { packed: _dropped, ...r } = rnn({ ...c, enforceSorted: c.lengths ? false : c.enforceSorted });
+      return r;
+    },
+  }),
+  capabilities: { ...reference.capabilities, rnn: { ...reference.capabilities.rnn!, packedInternals: false }, errors: true },
+};
+
+/** The packed output's unsorted_indices set to sorted_indices (the permutation instead of its inverse). */
+const unsortedIndicesAreSorted = mutant('mutant-unsorted_indices-are-sorted_indices', {
+  rnn: (c) => {
+    const r = rnn(c);
+    return r.packed ? { ...r, packed: { ...r.packed, unsortedIndices: r.packed.sortedIndices } } : r;
+  },
+});
+
+/** The sparse gradient coalesced-order: its rows sorted by index instead of PyTorch's lookup order. */
+const sparseSortedByIndex = mutant('mutant-sparse-gradient-sorted-by-index', {
+  embedding: (c) => {
+    const r = embedding(c);
+    const s = r.gradWeightSparse;
+    if (!s) return r;
+    const idx = s.indices.data as BigInt64Array;
+    const D = s.size[1];
+    const order = Array.from(idx.keys()).sort((a, b) => Number(idx[a] - idx[b]) || a - b);
+    const values = copy(s.values);
+    order.forEach((from, to) => values.data.set(s.values.data.subarray(from * D, (from + 1) * D) as never, to * D));
+    const indices = { ...s.indices, data: BigInt64Array.from(order, (k) => idx[k]) };
+    return { ...r, gradWeightSparse: { ...s, indices, values } };
+  },
+});
+
+/** max_norm renorms a copy: weightAfter is right, but the caller's weight buffer is left untouched. */
+const renormsACopy = mutant('mutant-renorm-not-in-place', {
+  embedding: (c) => embedding({ ...c, weight: copy(c.weight) }),
+});
+
+/** tensor() that keeps a typed array it is given (as tf.tensor does on tfjs's cpu backend): a write to the source shows. */
+const tensorAliasesTypedArrays = mutant('mutant-tensor-aliases-typed-arrays', {
+  tensor: (data, dtype) => (ArrayBuffer.isView(data) ? reference.asTensor!(data, dtype) : reference.tensor!(data, dtype)),
+});
+
+/** The contract v2 mutants, with the feature whose cases must fail. */
+export const contractMutants: Array<{ adapter: Adapter; feature: string }> = [
+  { adapter: ignoresEnforceSorted, feature: 'rnn.errors' },
+  { adapter: unsortedIndicesAreSorted, feature: 'rnn.packed_internals' },
+  { adapter: sparseSortedByIndex, feature: 'embedding.sparse_coo' },
+  { adapter: renormsACopy, feature: 'embedding.in_place_renorm' },
+  { adapter: tensorAliasesTypedArrays, feature: 'tensor.copy' },
+];
 
 const claimsNothing: Adapter = { name: 'mutant-claims-nothing', capabilities: {}, rnn: reference.rnn, embedding: reference.embedding };
 
@@ -188,14 +251,20 @@ export function renormOverPrefix(c: EmbeddingCase, limit: number): EmbeddingResu
     for (let j = 0; j < D; j++) w[r * D + j] = j < limit ? (prefix.data[r * limit + j] as number) : w[r * D + j] * scale;
   }
   const weight = { ...c.weight, data: w };
-  return { ...embedding({ ...c, weight, config: { ...c.config, maxNorm: null } }), weightAfter: copy(weight) };
+  const result = { ...embedding({ ...c, weight, config: { ...c.config, maxNorm: null } }), weightAfter: copy(weight) };
+  c.weight.data.set(w as never); // in place, as the reference does
+  return result;
 }
 
 const normOverFirst64 = mutant('mutant-max_norm-norm-over-first-64', { embedding: (c) => renormOverPrefix(c, 64) });
 
-/** nn.RNN from ops (./rnn-from-ops.ts) with another activation; the reference where that RNN defers. */
+/**
+ * nn.RNN from ops (./rnn-from-ops.ts) with another activation; the reference where that RNN defers.
+ * It claims contract v1's RNN only: it returns no packed internals and raises in its own words.
+ */
 function withActivation(name: string, act: Activation): Adapter {
-  return mutant(name, { rnn: (c) => rnnFromOps(c, act) ?? rnn(c) });
+  const { errors: _errors, ...v1 } = reference.capabilities;
+  return { ...mutant(name, { rnn: (c) => rnnFromOps(c, act) ?? rnn(c) }), capabilities: { ...v1, rnn: { ...v1.rnn!, packedInternals: false } } };
 }
 
 /** A constant tensor of x's dtype and shape: values computed from x, no gradient. */

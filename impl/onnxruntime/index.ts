@@ -37,7 +37,7 @@ import type {
 import { buildEmbeddingGraphBytes, embeddingSignatureKey, type EmbeddingGraphSignature } from './embedding-graph.ts';
 import { buildRnnGraphBytes, rnnParamNames, rnnSignatureKey, type RnnGraphSignature } from './rnn-graph.ts';
 import { DEFAULT_SESSION_OPTIONS, SessionCache, type SessionCacheStats } from './session-cache.ts';
-import { fromOrt, numel, toOrt, UnsupportedError } from './tensors.ts';
+import { createTensor, fromOrt, numel, toOrt, UnsupportedError } from './tensors.ts';
 import { checkEmbeddingIndices, checkRnnInput, torchError } from '../torch-checks.ts';
 import { runExportedModel, type ExportedRnnInputs, type ExportedRnnOutputs } from './exported.ts';
 
@@ -70,6 +70,11 @@ export const ONNX_RUNTIME_CAPABILITIES: Capabilities = {
     scaleGradByFreq: true,
     gradients: false,
   },
+  // `new ort.Tensor(type?, data, dims)` for both tensor() and asTensor() (ORT has one constructor).
+  // Measured: it keeps the typed array it is given (aliases, where torch.tensor copies), takes its
+  // type from a typed array, refuses a typed array of another type than `type`, and refuses plain
+  // JS numbers without a type ("Invalid element type of data array: number."): no inference.
+  tensor: { dtypes: ['float32', 'float64', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool'], asTensorAliases: true, inferDtype: false },
 };
 
 export interface OnnxRuntimeAdapterOptions {
@@ -194,6 +199,8 @@ export function createOnnxRuntimeAdapter(options: OnnxRuntimeAdapterOptions = {}
     capabilities: ONNX_RUNTIME_CAPABILITIES,
     rnn,
     embedding,
+    tensor: createTensor,
+    asTensor: createTensor,
     runExportedModel: (onnxPath, inputs) => runExportedModel(onnxPath, inputs, cache),
     cacheStats: () => cache.stats(),
     cache,

@@ -38,3 +38,22 @@ export function fromOrt(t: ort.Tensor, shape: readonly number[] = t.dims): Plain
 export class UnsupportedError extends Error {
   override name = 'UnsupportedError';
 }
+
+/** Nested JS arrays as ORT takes them: flat leaves and the dims (ragged input is not ORT's to check). */
+function flatten(data: unknown): { flat: unknown[]; dims: number[] } {
+  const dims: number[] = [];
+  for (let level = data; Array.isArray(level); level = level[0]) dims.push(level.length);
+  return { flat: Array.isArray(data) ? (data as unknown[]).flat(Infinity) : [data], dims };
+}
+
+/**
+ * tensor() and asTensor() of the contract on ONNX Runtime: `new ort.Tensor(type, data, dims)`, or
+ * without a dtype `new ort.Tensor(data, dims)`, as it is (a typed array is passed through, so ORT's
+ * own copy-or-alias behaviour is what the suite sees). Nested arrays are flattened here: ORT takes
+ * flat data and dims.
+ */
+export function createTensor(data: unknown, dtype?: string): PlainTensor {
+  const { flat, dims } = ArrayBuffer.isView(data) ? { flat: data, dims: [(data as unknown as ArrayLike<unknown>).length] } : flatten(data);
+  const t = dtype === undefined ? new ort.Tensor(flat as never, dims) : new ort.Tensor(dtype as ort.Tensor.Type, flat as never, dims);
+  return { dtype: t.type, shape: [...t.dims], data: t.data as PlainTensor['data'] };
+}

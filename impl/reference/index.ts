@@ -1,12 +1,14 @@
 /**
  * The reference as an adapter: rnnspec's own TypeScript implementation behind the adapter contract,
- * claiming everything (float32 and float64, every RNN and Embedding option, gradients). It is also
+ * claiming everything (float32 and float64, every RNN and Embedding option, gradients, and contract
+ * v2's exact errors, packed internals, sparse COO gradients and in-place renorm). It is also
  * the worked example of an adapter. Uses reference/ only through its public index.
  * `createReferenceAdapter({ torch: '1.13' })` emulates that PyTorch version (default: the newest).
  */
-import type { Adapter, EmbeddingCase, EmbeddingResult, PlainTensor, RnnCase, RnnResult } from '../contract.ts';
+import type { Adapter, EmbeddingCase, EmbeddingResult, PackedOutput, PlainTensor, RnnCase, RnnResult } from '../contract.ts';
 import {
-  NEWEST_TORCH, SparseCooTensor, Tensor, catchWarnings, isTorchVersion, nn, ops, withTorchVersion, TORCH_VERSIONS, type DType, type TorchVersion,
+  NEWEST_TORCH, SparseCooTensor, Tensor, asTensor, catchWarnings, isTorchVersion, nn, ops, tensor, withTorchVersion, TORCH_VERSIONS,
+  type DType, type TensorData, type TorchVersion,
 } from '../../reference/index.ts';
 
 /** A fresh rnnspec Tensor holding a copy of a plain tensor (adapters never alias their inputs). */
@@ -32,15 +34,17 @@ function rnn(c: RnnCase): RnnResult {
 
   let output: Tensor;
   let h_n: Tensor;
+  let packed: PackedOutput | undefined;
   if (c.lengths) {
-    const packed = nn.utils.rnn.packPaddedSequence(input, c.lengths, { batchFirst: config.batchFirst, enforceSorted: c.enforceSorted ?? true });
-    const [out, hn] = module.forward(packed, h0, { dropoutMasks });
+    const sequence = nn.utils.rnn.packPaddedSequence(input, c.lengths, { batchFirst: config.batchFirst, enforceSorted: c.enforceSorted ?? true });
+    const [out, hn] = module.forward(sequence, h0, { dropoutMasks });
     [output] = nn.utils.rnn.padPackedSequence(out, { batchFirst: config.batchFirst });
     h_n = hn;
+    packed = { data: out.data.detach(), batchSizes: out.batchSizes, sortedIndices: out.sortedIndices ?? null, unsortedIndices: out.unsortedIndices ?? null };
   } else {
     [output, h_n] = module.forward(input, h0, { dropoutMasks });
   }
-  if (!c.upstream) return { output, h_n };
+  if (!c.upstream) return { output, h_n, ...(packed ? { packed } : {}) };
 
   // loss = <output, dL/doutput> + <h_n, dL/dh_n>, so backward gives every gradient at once
   const loss = ops.add(ops.sum(ops.mul(output, toTensor(c.upstream.output))), ops.sum(ops.mul(h_n, toTensor(c.upstream.h_n))));
@@ -48,7 +52,7 @@ function rnn(c: RnnCase): RnnResult {
   const grads: Record<string, PlainTensor> = { input: input.grad as Tensor };
   if (h0) grads.h0 = h0.grad as Tensor;
   for (const [name, p] of module.namedParameters()) grads[name] = p.grad as Tensor;
-  return { output: output.detach(), h_n: h_n.detach(), grads };
+  return { output: output.detach(), h_n: h_n.detach(), grads, ...(packed ? { packed } : {}) };
 }
 
 function embedding(c: EmbeddingCase): EmbeddingResult {
@@ -59,11 +63,14 @@ function embedding(c: EmbeddingCase): EmbeddingResult {
     normType: config.normType, scaleGradByFreq: config.scaleGradByFreq, sparse: config.sparse,
   });
   const output = module.forward(toTensor(c.indices));
-  const weightAfter = weight.detach(); // our own copy of c.weight, as max_norm left it (nothing changes it later)
+  const weightAfter = weight.detach().clone();
+  // max_norm renormalised `weight` in place; so is the caller's buffer (inPlaceRenorm)
+  if (config.maxNorm !== null) c.weight.data.set(weight.data as never);
   if (!c.upstream) return { output: output.detach(), weightAfter };
   output.backward(toTensor(c.upstream));
   const g = module.weight.grad;
-  return { output: output.detach(), weightAfter, gradWeight: g instanceof SparseCooTensor ? g.toDense() : (g as Tensor) };
+  if (!(g instanceof SparseCooTensor)) return { output: output.detach(), weightAfter, gradWeight: g as Tensor };
+  return { output: output.detach(), weightAfter, gradWeight: g.toDense(), gradWeightSparse: { indices: g.indices, values: g.values, size: [...g.size] } };
 }
 
 export interface ReferenceAdapterOptions {
@@ -79,12 +86,20 @@ export function createReferenceAdapter(options: ReferenceAdapterOptions = {}): A
     capabilities: {
       rnn: {
         dtypes: ['float32', 'float64'], nonlinearities: ['tanh', 'relu'], withoutBias: true, batchFirst: true, bidirectional: true,
-        maxLayers: Infinity, h0: true, unbatched: true, packed: true, dropout: true, gradients: true,
+        maxLayers: Infinity, h0: true, unbatched: true, packed: true, dropout: true, gradients: true, packedInternals: true,
       },
-      embedding: { dtypes: ['float32', 'float64'], indexDtypes: ['int64', 'int32'], paddingIdx: true, maxNorm: true, scaleGradByFreq: true, gradients: true },
+      embedding: {
+        dtypes: ['float32', 'float64'], indexDtypes: ['int64', 'int32'], paddingIdx: true, maxNorm: true, scaleGradByFreq: true, gradients: true,
+        sparseCoo: true, inPlaceRenorm: true,
+      },
+      errors: 'exact',
+      tensor: { dtypes: ['float32', 'float64', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool'], asTensorAliases: true },
     },
     rnn: (c) => withTorchVersion(torch, () => rnn(c)),
     embedding: (c) => withTorchVersion(torch, () => embedding(c)),
+    // warnings (a list of typed arrays is "extremely slow") are PyTorch's, not the suite's business
+    tensor: (data, dtype) => withTorchVersion(torch, () => catchWarnings(() => tensor(data as TensorData, { dtype: dtype as DType | undefined })).result),
+    asTensor: (data, dtype) => withTorchVersion(torch, () => catchWarnings(() => asTensor(data as TensorData, { dtype: dtype as DType | undefined })).result),
   };
 }
 

@@ -94,6 +94,11 @@ export function tfjsCapabilities(backend: TfjsBackend): Capabilities {
       scaleGradByFreq: false,
       gradients: backend === 'cpu',
     },
+    // tf.tensor for both tensor() and asTensor() (tfjs has no separate as_tensor). Measured: on cpu
+    // it keeps a Float32Array / Int32Array it is given (a later write to the source shows in the
+    // tensor: it aliases, where torch.tensor copies); on wasm it copies into wasm memory. tfjs has
+    // no int64 or float64 and infers float32 for every JS number (integers too).
+    tensor: { dtypes: ['float32', 'int32', 'bool'], asTensorAliases: backend === 'cpu' },
   };
 }
 
@@ -347,6 +352,11 @@ async function embedding(backend: TfjsBackend, c: EmbeddingCase): Promise<Embedd
 }
 
 // ---- the adapter -------------------------------------------------------------------------------
+/** A tfjs tensor as the contract's view: `data` reads the tensor's current values (on cpu, its own buffer). */
+function view(t: TF.Tensor): PlainTensor {
+  return { dtype: t.dtype, shape: [...t.shape], get data() { return t.dataSync() as PlainTensor['data']; } };
+}
+
 export interface TfjsAdapter extends Adapter {
   name: 'tfjs-cpu' | 'tfjs-wasm';
   backend: TfjsBackend;
@@ -360,8 +370,8 @@ export interface TfjsAdapter extends Adapter {
 /**
  * `tfjs-cpu` (the default, also for `--adapter impl/tfjs/index.ts`) or `tfjs-wasm`. tfjs is loaded (and the wasm backend registered) on the first call.
  *
- * dispose() only retires the adapter (later calls reject): every tensor, variable and layer a call
- * creates is already released when it returns, and the tfjs engine and its backends are
+ * dispose() only retires the adapter (later calls reject) and releases the tensors tensor() handed
+ * out: every tensor, variable and layer an rnn() or embedding() call creates is already released when it returns, and the tfjs engine and its backends are
  * process-wide singletons that other code may be using; a removed wasm backend could not even be
  * registered again (tfjs-backend-wasm registers its factory once, when it is first imported).
  */
@@ -372,15 +382,27 @@ export function createTfjsAdapter(backend: TfjsBackend = 'cpu'): TfjsAdapter {
   const live = (): void => {
     if (disposed) throw new Error(`${name}: the adapter has been disposed`);
   };
+  /** The tensors tensor() / asTensor() handed out: the caller reads them after the call, so they live until dispose(). */
+  const created: TF.Tensor[] = [];
+  const create = async (data: unknown, dtype?: string): Promise<PlainTensor> => {
+    live();
+    const tf = await useBackend(backend);
+    const t = tf.tensor(data as TF.TensorLike, undefined, dtype as TF.DataType | undefined);
+    created.push(t);
+    return view(t);
+  };
   return {
     name,
     backend,
     capabilities: tfjsCapabilities(backend),
     rnn: async (c) => (live(), rnn(backend, c)),
     embedding: async (c) => (live(), embedding(backend, c)),
+    tensor: create,
+    asTensor: create,
     numTensors: async () => (await loadTf()).memory().numTensors,
     dispose: async () => {
       disposed = true;
+      for (const t of created.splice(0)) t.dispose();
     },
   };
 }

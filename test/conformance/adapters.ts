@@ -24,7 +24,11 @@ interface BuiltIn {
 
 export const BUILT_IN: Record<string, BuiltIn> = {
   reference: { peers: [], load: async ({ torch }) => (await import('../../impl/reference/index.ts')).createReferenceAdapter({ torch }) },
-  onnxruntime: { peers: ['onnxruntime-node'], load: async () => (await import('../../impl/onnxruntime/index.ts')).createOnnxRuntimeAdapter() },
+  onnxruntime: {
+    peers: ['onnxruntime-node'],
+    load: async () => (await import('../../impl/onnxruntime/index.ts')).createOnnxRuntimeAdapter(),
+    baseline: join(PACKAGE_ROOT, 'impl', 'onnxruntime', 'baseline.json'),
+  },
   'tfjs-cpu': {
     peers: ['@tensorflow/tfjs'],
     load: async () => (await import('../../impl/tfjs/index.ts')).createTfjsAdapter('cpu'),

@@ -4,6 +4,7 @@
  * `unsupported`, with the first unmet requirement as the reason; it is never run, never passed.
  */
 import { claimsWithoutBias, type Capabilities, type EmbeddingCase, type RnnCase } from '../../impl/contract.ts';
+import type { TensorCase } from './tensor-probe.ts';
 
 export function rnnFeatures(c: RnnCase): string[] {
   const { config } = c;
@@ -70,6 +71,53 @@ export function embeddingGradientsUnsupported(c: EmbeddingCase, caps: Capabiliti
   if (!e.gradients) return 'Embedding gradients are not claimed';
   if (c.config.paddingIdx !== null && !e.paddingIdx) return 'padding_idx (its zero gradient row) is not claimed';
   if (c.config.scaleGradByFreq && !e.scaleGradByFreq) return 'scale_grad_by_freq is not claimed';
+  return null;
+}
+
+/**
+ * An error case (contract v2) runs when `errors` is claimed and the call it makes is one the adapter
+ * claims (its dtype, options, h0, packing...). The index dtype is not required: a bad one is the error.
+ */
+export function errorsUnsupported(c: { kind: 'rnn'; input: RnnCase } | { kind: 'embedding'; input: EmbeddingCase }, caps: Capabilities): string | null {
+  const notErrors = caps.errors ? null : 'errors (the golden error cases) are not claimed';
+  if (c.kind === 'rnn') return rnnUnsupported(c.input, caps) ?? rnnGradientsUnsupported(c.input, caps) ?? notErrors;
+  const indexDtypeClaimed = c.input.indices.dtype === 'int64' || c.input.indices.dtype === 'int32';
+  const input = indexDtypeClaimed ? c.input : { ...c.input, indices: { ...c.input.indices, dtype: caps.embedding?.indexDtypes[0] ?? 'int64' } };
+  return embeddingUnsupported(input, caps) ?? embeddingGradientsUnsupported(c.input, caps) ?? notErrors;
+}
+
+/** Contract v2's optional result fields, by the feature a case exercises with them: the claim, and the reason when not claimed. */
+export function optionalFeatures(c: { kind: 'rnn'; input: RnnCase } | { kind: 'embedding'; input: EmbeddingCase }, caps: Capabilities): Record<string, string | null> {
+  if (c.kind === 'rnn') return c.input.lengths ? { 'rnn.packed_internals': caps.rnn?.packedInternals ? null : 'packed internals are not claimed' } : {};
+  const f: Record<string, string | null> = {};
+  if (c.input.config.sparse && c.input.upstream) f['embedding.sparse_coo'] = caps.embedding?.sparseCoo ? null : 'sparse COO gradients are not claimed';
+  if (c.input.config.maxNorm !== null) f['embedding.in_place_renorm'] = caps.embedding?.inPlaceRenorm ? null : 'the in-place renorm of the caller\'s weight is not claimed';
+  return f;
+}
+
+/** The dtypes of a tensor source's typed arrays, and int64 for a bigint. */
+function sourceDtypes(v: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(v)) for (const x of v) sourceDtypes(x, into);
+  else if (typeof v === 'bigint') into.add('int64');
+  else if (ArrayBuffer.isView(v)) into.add(typedArrayDtype(v));
+  return into;
+}
+
+const TYPED_DTYPES: Record<string, string> = {
+  Float32Array: 'float32', Float64Array: 'float64', BigInt64Array: 'int64', Int32Array: 'int32', Int16Array: 'int16', Int8Array: 'int8', Uint8Array: 'uint8',
+};
+
+/** The dtype a typed array keeps (docs/spec.md §1.1); another view type by its constructor's name. */
+export function typedArrayDtype(v: ArrayBufferView): string {
+  return TYPED_DTYPES[v.constructor.name] ?? v.constructor.name;
+}
+
+/** A tensor-creation case runs when tensor creation is claimed with the dtypes of its source and result. */
+export function tensorUnsupported(c: TensorCase, resultDtype: string, caps: Capabilities): string | null {
+  const t = caps.tensor;
+  if (!t) return 'tensor creation is not claimed';
+  for (const dtype of [resultDtype, ...sourceDtypes(c.data)]) if (!t.dtypes.includes(dtype)) return `${dtype} tensors are not claimed (tensor dtypes: ${t.dtypes.join(', ') || 'none'})`;
+  if (c.dtype === undefined && t.inferDtype === false && !ArrayBuffer.isView(c.data)) return 'dtype inference from plain JS values is not claimed';
   return null;
 }
 

@@ -5,18 +5,20 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadAdapterModule } from './load-adapter.ts';
+import { probeTensor, type TensorCase } from '../tensor-probe.ts';
 
 const port = parentPort!;
 try {
   const adapter = await loadAdapterModule((workerData as { path: string }).path);
   port.postMessage({ type: 'ready', name: adapter.name, capabilities: adapter.capabilities });
-  port.on('message', async ({ id, kind, input }: { id: number; kind: 'rnn' | 'embedding'; input: unknown }) => {
+  port.on('message', async ({ id, kind, input }: { id: number; kind: 'rnn' | 'embedding' | 'probe'; input: unknown }) => {
     try {
-      const run = kind === 'rnn' ? adapter.rnn : adapter.embedding;
+      // a tensor-creation case runs whole here: aliasing cannot be seen across threads
+      const run = kind === 'probe' ? (c: unknown) => probeTensor(adapter, c as TensorCase) : kind === 'rnn' ? adapter.rnn : adapter.embedding;
       const result = await (run as (c: unknown) => unknown).call(adapter, input);
       port.postMessage({ type: 'result', id, result, input });
     } catch (e) {
-      port.postMessage({ type: 'error', id, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined });
+      port.postMessage({ type: 'error', id, name: e instanceof Error ? e.name : undefined, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined });
     }
   });
 } catch (e) {

@@ -2,18 +2,21 @@
  * A third-party adapter run in a worker thread, so that a case that never returns — even a
  * synchronous infinite loop — is stopped at the time-out (the worker is terminated and started
  * again) and the run goes on. The proxy is itself an Adapter: the runner treats it like any other.
- * In-place changes the adapter makes to a case are copied back, so mutation checks still work.
+ * In-place changes the adapter makes to a case are copied back, so mutation checks still work; a
+ * tensor-creation case runs whole in the worker (tensor-probe.ts).
  * A worker that exits (an adapter calling process.exit) or dies of an uncaught error fails the
  * call in flight at once, with the exit code or the error, and the next call gets a fresh worker.
  */
 import { Worker } from 'node:worker_threads';
 import type { Adapter, Capabilities } from '../../../impl/contract.ts';
+import { RunnerError } from '../runner-error.ts';
+import { PROBE, type TensorCase } from '../tensor-probe.ts';
 
 type Reply =
   | { type: 'ready'; name: string; capabilities: Capabilities }
   | { type: 'failed'; message: string }
   | { type: 'result'; id: number; result: unknown; input: unknown }
-  | { type: 'error'; id: number; message: string; stack?: string }
+  | { type: 'error'; id: number; name?: string; message: string; stack?: string }
   | { type: 'died'; message: string };
 
 /** Copies every typed array of `src` into the one at the same place in `dst`. */
@@ -53,7 +56,7 @@ class WorkerHost {
     this.ready.catch(() => undefined); // observed by whoever awaits it
   }
 
-  call(id: number, kind: 'rnn' | 'embedding', input: unknown): Promise<Reply> {
+  call(id: number, kind: 'rnn' | 'embedding' | 'probe', input: unknown): Promise<Reply> {
     return new Promise((resolve) => {
       if (this.dead !== null) return resolve({ type: 'died', message: this.dead });
       this.calls.set(id, (reply) => {
@@ -72,7 +75,7 @@ export async function loadIsolatedAdapter(path: string, timeoutMs: number): Prom
   let queue: Promise<unknown> = Promise.resolve();
   let nextId = 0;
 
-  const call = (kind: 'rnn' | 'embedding', input: unknown): Promise<never> => {
+  const call = (kind: 'rnn' | 'embedding' | 'probe', input: unknown): Promise<never> => {
     const run = async () => {
       if (host.dead !== null) host = new WorkerHost(path); // the last call killed it
       await host.ready;
@@ -86,10 +89,10 @@ export async function loadIsolatedAdapter(path: string, timeoutMs: number): Prom
       if (reply === 'timeout') {
         await host.worker.terminate();
         host = new WorkerHost(path);
-        throw new Error(`timed out after ${timeoutMs} ms (its worker thread was stopped)`);
+        throw new RunnerError(`timed out after ${timeoutMs} ms (its worker thread was stopped)`);
       }
-      if (reply.type === 'died') throw Object.assign(new Error(reply.message), { stack: undefined }); // no stack of the adapter's to show
-      if (reply.type === 'error') throw Object.assign(new Error(reply.message), { stack: reply.stack ?? reply.message });
+      if (reply.type === 'died') throw Object.assign(new RunnerError(reply.message), { stack: undefined }); // no stack of the adapter's to show
+      if (reply.type === 'error') throw Object.assign(new Error(reply.message), { name: reply.name ?? 'Error', stack: reply.stack ?? reply.message });
       if (reply.type !== 'result') throw new Error(`unexpected reply ${reply.type}`);
       mirror(input, reply.input);
       return reply.result as never;
@@ -99,13 +102,15 @@ export async function loadIsolatedAdapter(path: string, timeoutMs: number): Prom
     return result;
   };
 
-  return {
+  const proxy: Adapter & { [PROBE]: (c: TensorCase) => Promise<never> } = {
     name,
     capabilities,
     rnn: (c) => call('rnn', c),
     embedding: (c) => call('embedding', c),
+    [PROBE]: (c: TensorCase) => call('probe', c),
     dispose: async () => {
       await host.worker.terminate();
     },
   };
+  return proxy;
 }

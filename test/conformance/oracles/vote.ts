@@ -14,7 +14,7 @@
 import type { Adapter, PlainTensor } from '../../../impl/contract.ts';
 import { compareTensors, type Comparison } from '../../harness/compare.ts';
 import { toleranceForCase, type Tolerance } from '../../harness/tolerances.ts';
-import type { SuiteCase } from '../cases.ts';
+import type { ModelCase, SuiteCase } from '../cases.ts';
 import { embeddingUnsupported, rnnUnsupported } from '../features.ts';
 
 export type Oracle = 'golden' | 'reference' | 'onnxruntime';
@@ -100,11 +100,11 @@ export interface VoteSummary {
 }
 
 /** The tolerance of a named forward value, as the runner uses it. */
-export function voteTolerance(c: SuiteCase): (name: string, dtype: string) => Tolerance {
+export function voteTolerance(c: ModelCase): (name: string, dtype: string) => Tolerance {
   return (name, dtype) => toleranceForCase(c.kind, c.input, name, dtype);
 }
 
-async function answer(adapter: Adapter, c: SuiteCase): Promise<Values> {
+async function answer(adapter: Adapter, c: ModelCase): Promise<Values> {
   if (c.kind === 'rnn') {
     const r = await adapter.rnn!(structuredClone({ ...c.input, upstream: undefined }));
     return { output: r.output, h_n: r.h_n };
@@ -116,11 +116,11 @@ async function answer(adapter: Adapter, c: SuiteCase): Promise<Values> {
 /** Votes on every case that both adapters claim (forward values). */
 export async function voteSuite(cases: readonly SuiteCase[], reference: Adapter, onnxruntime: Adapter): Promise<VoteSummary> {
   const summary: VoteSummary = { voted: 0, agree: 0, disagreements: [], unanswered: [] };
-  const claims = (a: Adapter, c: SuiteCase) =>
+  const claims = (a: Adapter, c: ModelCase) =>
     (c.kind === 'rnn' ? rnnUnsupported(c.input, a.capabilities) : embeddingUnsupported(c.input, a.capabilities)) === null &&
     (c.kind === 'rnn' ? a.rnn : a.embedding) !== undefined;
   for (const c of cases) {
-    if (!claims(reference, c) || !claims(onnxruntime, c)) continue;
+    if (c.kind === 'tensor' || c.expected.error || !claims(reference, c) || !claims(onnxruntime, c)) continue; // error cases have no values to vote on
     const answers: Partial<Record<Oracle, Values>> = { golden: c.expected.outputs };
     for (const [name, adapter] of [['reference', reference], ['onnxruntime', onnxruntime]] as const) {
       try {

@@ -39,7 +39,9 @@ describe("the mutants' machinery without the bug passes", () => {
 test("the mutants' machinery without the bug passes every golden case", async () => {
   const cases = suiteCases(loadGolden().cases);
   for (const adapter of mutantControls) {
-    const failed = (await runSuite(adapter, cases)).filter((r) => r.status !== 'pass');
+    // the RNN from ops claims contract v1 only: its error cases are unsupported, nothing else
+    const errorsOnly = (r: { status: string; features: string[] }) => r.status === 'unsupported' && r.features.every((f) => f.endsWith('.errors'));
+    const failed = (await runSuite(adapter, cases)).filter((r) => r.status !== 'pass' && !(adapter.capabilities.errors === undefined && errorsOnly(r)));
     expect(failed.map((r) => `${r.id}: ${r.message}`)).toEqual([]);
   }
 });

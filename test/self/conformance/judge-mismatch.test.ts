@@ -35,11 +35,11 @@ describe('the judge records the mismatch of a failing case', () => {
     expect(r.mismatch).toEqual({ name: 'output', count: 2, index: [0, 0, 0], actual: Math.fround(expected + 1), expected, atol: 1e-5, rtol: 1.3e-6 });
   });
 
-  it('every result names the file it comes from (golden/cases/...), and a pass has no mismatch', async () => {
+  it('every result names the file it comes from (golden/<version>/cases/...), and a pass has no mismatch', async () => {
     const r = await runCase(reference, c);
 
     expect(r.status).toBe('pass');
     expect(r.mismatch).toBeUndefined();
-    expect(r.fixture).toBe(`golden/cases/${c.id}.json`);
+    expect(r.fixture).toBe(`golden/${c.torch}/cases/${c.id}.json`);
   });
 });

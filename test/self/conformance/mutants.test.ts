@@ -4,7 +4,7 @@
  * `unsupported` everywhere, never a pass.
  */
 import { describe, expect, it } from 'vitest';
-import { behaviourMutants, claimsNothing, numericMutants, sizeValueMutants } from '../../../impl/mutants/index.ts';
+import { behaviourMutants, claimsNothing, contractMutants, numericMutants, sizeValueMutants } from '../../../impl/mutants/index.ts';
 import { loadGolden } from '../../harness/golden.ts';
 import { suiteCases } from '../../conformance/cases.ts';
 import { summarize } from '../../conformance/report/index.ts';
@@ -56,6 +56,24 @@ describe('the golden grid catches every size and value mutant', () => {
   });
 });
 
+describe('the suite catches every contract v2 mutant in its feature', () => {
+  it.each(contractMutants.map((m) => [m.adapter.name, m] as const))('%s fails its feature and nothing else', async (_name, { adapter, feature }) => {
+    const results = await runSuite(adapter, cases.filter((c) => c.kind === feature.split('.')[0]));
+    const failed = results.filter((r) => r.status === 'fail');
+    expect(failed.length).toBeGreaterThan(0);
+    // every failure is in the feature the bug is about: the other features still pass
+    expect(failed.filter((r) => !r.features.includes(feature)).map((r) => r.id)).toEqual([]);
+    const report = summarize(adapter.name, results);
+    expect(report.features.find((f) => f.feature === feature)?.status).toBe('fail');
+  });
+  it('an adapter that ignores enforce_sorted returns a result where PyTorch raises', async () => {
+    const { adapter } = contractMutants.find((m) => m.feature === 'rnn.errors')!;
+    const r = await runCase(adapter, cases.find((c) => c.id === 'rnn/error_packed_not_sorted')!);
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/^mutant-ignores-enforce_sorted returned a result, but PyTorch raises RuntimeError: `lengths` array must be sorted in decreasing order/);
+  });
+});
+
 describe('misbehaving adapters fail with a clear message and the run goes on', () => {
   const rnnCase = cases.find((c) => c.kind === 'rnn' && c.input.input.shape.length === 3 && !c.input.lengths && c.input.input.data.length > 0)!;
   it.each(behaviourMutants.map((m) => [m.adapter.name, m] as const))('%s', async (_name, { adapter, message }) => {
@@ -67,7 +85,7 @@ describe('misbehaving adapters fail with a clear message and the run goes on', (
     const throwing = behaviourMutants[0].adapter;
     const results = await runSuite(throwing, cases.slice(0, 40));
     expect(results).toHaveLength(40);
-    expect(results.some((r) => r.kind === 'embedding' && r.status === 'pass') || results.every((r) => r.kind === 'rnn')).toBe(true);
+    expect(results.some((r) => r.kind !== 'rnn' && r.status === 'pass') || results.every((r) => r.kind === 'rnn')).toBe(true);
   });
 });
 
@@ -82,5 +100,5 @@ it('an adapter that claims nn.RNN without an rnn() method fails, with that reaso
 it('an adapter that claims nothing is unsupported everywhere, with the reason', async () => {
   const results = await runSuite(claimsNothing, cases);
   expect(results.every((r) => r.status === 'unsupported')).toBe(true);
-  expect(new Set(results.map((r) => r.message))).toEqual(new Set(['nn.RNN is not claimed', 'nn.Embedding is not claimed']));
+  expect(new Set(results.map((r) => r.message))).toEqual(new Set(['nn.RNN is not claimed', 'nn.Embedding is not claimed', 'tensor creation is not claimed']));
 });

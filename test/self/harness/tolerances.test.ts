@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { RnnCase } from '../../../impl/contract.ts';
-import { suiteCases, type SuiteCase } from '../../conformance/cases.ts';
+import { suiteCases, type ModelCase } from '../../conformance/cases.ts';
 import { loadGolden } from '../../harness/golden.ts';
 import { EXACT, RENORM, TOLERANCES, largestMultiplicity, toleranceFor, toleranceForCase } from '../../harness/tolerances.ts';
 
@@ -17,7 +17,7 @@ describe('golden cases are judged at the base table', () => {
     let checked = 0;
     let scaled = 0;
     let realistic = 0;
-    for (const c of cases.filter((x) => x.kind === kind)) {
+    for (const c of cases.filter((x): x is ModelCase => x.kind === kind)) {
       const named = { ...c.expected.outputs, ...Object.fromEntries(Object.entries(c.expected.grads).map(([k, v]) => [`grad.${k}`, v])) };
       for (const [name, t] of Object.entries(named)) {
         const dtype = t.dtype as 'float32' | 'float64';
@@ -62,7 +62,7 @@ const REALISTIC = /^(rnn\/(size_|long_l256|saturate_|cancel_|relu_zero_)|embeddi
  * max(1, sqrt(K / 512)); for nn.RNN K is the widest layer's fan-in (and for gradients at least
  * L*N), and atol also times max(1, M / 8); for max_norm rows K is the embedding dim.
  */
-function documentedRule(c: SuiteCase, name: string, table: { rtol: number; atol: number }): { rtol: number; atol: number } {
+function documentedRule(c: ModelCase, name: string, table: { rtol: number; atol: number }): { rtol: number; atol: number } {
   const scale = (K: number) => Math.max(1, Math.sqrt(K / 512));
   if (c.kind === 'embedding') {
     const forward = !name.startsWith('grad.');

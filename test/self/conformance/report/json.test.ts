@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { claimsNothing, numericMutants } from '../../../../impl/mutants/index.ts';
 import { createReferenceAdapter } from '../../../../impl/reference/index.ts';
-import { loadGolden } from '../../../harness/golden.ts';
+import { NEWEST_TORCH, loadGolden } from '../../../harness/golden.ts';
 import { TOLERANCES } from '../../../harness/tolerances.ts';
 import { suiteCases } from '../../../conformance/cases.ts';
 import { runSuite } from '../../../conformance/judge.ts';
@@ -39,7 +39,7 @@ describe('the JSON report follows its schema', () => {
     const failed = json.implementations[1].cases.find((c: { status: string }) => c.status === 'fail');
     expect(failed.mismatch).toMatchObject({ name: expect.any(String), count: expect.any(Number), index: expect.any(Array) });
     expect(failed.tolerance).toEqual({ atol: expect.any(Number), rtol: expect.any(Number) });
-    expect(failed.fixture).toBe(`golden/cases/${failed.id}.json`);
+    expect(failed.fixture).toBe(`golden/${NEWEST_TORCH}/cases/${failed.id}.json`);
     expect(json.implementations[2].counts).toMatchObject({ total: 12, unsupported: 12 });
   });
 
