@@ -463,7 +463,62 @@ def embedding_error_cases():
     ]
 
 
+# indices around the 16-bit ranges of a 70,000-row table, its last rows, and repeats
+PAST_16_BITS = (0, 1, 32767, 32768, 32769, 65535, 65536, 65537, 69998, 69999, 65536, 40000, 0, 32768)
+
+
+def wide_rows(rows, cols, prefix=64, dtype=torch.float32):
+    """Random rows whose first `prefix` elements are small: a norm over the prefix alone stays far
+    below the whole row's, so renorming by a prefix norm is visible."""
+    def make():
+        w = torch.randn(rows, cols, dtype=dtype)
+        w[:, :prefix] *= 0.1
+        return w
+    return make
+
+
+def embedding_realistic_cases():
+    """Realistic sizes and the max_norm extremes: a 70,000-row table read past 2^15 and 2^16, wide
+    rows renormed, and rows where max_norm's epsilon or its strict `>` decide the output."""
+    e = embedding_case
+    zero_and_not = lambda dtype: grid(0.0, 0.0, 3.0, -4.0, 0.0, 0.0, dtype=dtype, shape=(3, 2))
+    exact = grid(3.0, 4.0, 6.0, 8.0, -3.0, 4.0, 0.0, 5.0, dtype=torch.float64, shape=(4, 2))
+    tiny = lambda dtype: grid(3e-7, 4e-7, 6e-7, -8e-7, dtype=dtype, shape=(2, 2))
+    return [
+        # frozen and narrow: a gradient over 70,000 rows costs tfjs-cpu ~10 s, a 70,000 x 4 lookup ~2 s
+        e("large_table_past_16_bits", "a frozen 70,000 x 2 table read at indices past 2^15 and 2^16 and at "
+          "its last rows", form="from_pretrained", freeze=True, weight=rand(70000, 2),
+          indices=idx(*PAST_16_BITS, shape=(2, 7))),
+        e("large_table_max_norm_int32", "a frozen 70,000 x 2 table with max_norm=1, int32 indices past 2^16",
+          form="from_pretrained", freeze=True, weight=rand(70000, 2), indices=idx(*PAST_16_BITS, dtype=torch.int32),
+          max_norm=1),
+        e("wide_513_max_norm", "rows of 513 whose first 64 elements are small, max_norm=10 (norm ~21)",
+          weight=wide_rows(6, 513), indices=idx(0, 1, 2, 5, 1), max_norm=10),
+        e("wide_257_max_norm_p1", "rows of 257, norm_type=1, max_norm=100 (1-norm ~185, its first 64 ~5)",
+          weight=wide_rows(5, 257), indices=idx(4, 0, 3), max_norm=100, norm_type=1),
+        e("wide_513_max_norm_f64", "rows of 513 in float64, max_norm=10",
+          weight=wide_rows(4, 513, dtype=torch.float64), indices=idx(3, 1, 3), max_norm=10),
+        e("max_norm_zero_rows_at_zero", "zero rows with max_norm=0: 0 > 0 is false, they stay; the other row becomes 0",
+          weight=zero_and_not(torch.float32), indices=idx(0, 1, 2), upstream="nice", max_norm=0),
+        e("max_norm_zero_rows_negative", "zero rows with max_norm=-1: 0 > -1, scaled by -1/(0+1e-7) to -0.0",
+          weight=zero_and_not(torch.float32), indices=idx(0, 1, 2), upstream="nice", max_norm=-1),
+        e("max_norm_zero_rows_negative_f64", "zero rows with max_norm=-0.5 in float64",
+          weight=zero_and_not(torch.float64), indices=idx(2, 0), upstream="nice", max_norm=-0.5),
+        e("max_norm_exact_f64", "float64 rows of norm exactly 5 with max_norm=5 stay; [6,8] is scaled by 5/(10+1e-7)",
+          weight=exact, indices=idx(0, 1, 2, 3), upstream="nice", max_norm=5),
+        e("max_norm_exact_p1_f64", "float64 rows of 1-norm exactly 7 with max_norm=7, norm_type=1; [6,8] scaled",
+          weight=exact, indices=idx(0, 1, 2, 3), upstream="nice", max_norm=7, norm_type=1),
+        e("max_norm_epsilon_tiny_rows", "rows of norm 5e-7 and 1e-6 with max_norm=1e-7: the +1e-7 gives 1/6, not 1/5",
+          weight=tiny(torch.float32), indices=idx(0, 1), upstream="nice", max_norm=1e-7),
+        e("max_norm_epsilon_tiny_rows_f64", "the same in float64", weight=tiny(torch.float64), indices=idx(1, 0),
+          upstream="nice", max_norm=1e-7),
+        e("max_norm_epsilon_negative_p", "tiny rows, norm_type=-1, max_norm=1e-7",
+          weight=tiny(torch.float64), indices=idx(0, 1), upstream="nice", max_norm=1e-7, norm_type=-1),
+    ]
+
+
 def embedding_cases():
     return (embedding_basic_cases() + embedding_padding_cases() + embedding_scale_grad_cases()
             + embedding_sparse_cases() + embedding_max_norm_cases() + embedding_size_cases()
-            + embedding_random_cases() + embedding_pairwise_cases() + embedding_error_cases())
+            + embedding_random_cases() + embedding_pairwise_cases() + embedding_realistic_cases()
+            + embedding_error_cases())

@@ -20,6 +20,10 @@ NP_DTYPES = {
     "uint32": np.uint32, "uint64": np.uint64,
 }
 FLOATS = ("float32", "float64")
+# A tensor of at least this many elements is stored as a little-endian binary side file (FIXTURES.md
+# "Side files"); every smaller one stays inline (JSON costs about 20 bytes an element, a side file 4 or 8).
+SIDE_FILE_MIN_ELEMENTS = 2**10
+SIDE_FILE_DTYPES = {"float32": "<f4", "float64": "<f8", "int64": "<i8", "int32": "<i4"}
 
 
 # =============================================================================== value encoding
@@ -53,6 +57,10 @@ def encode_tensor(t: torch.Tensor) -> dict:
     """{dtype, shape, data}; checks that the encoding decodes back to the very same values."""
     t = t.detach()
     name = DTYPE_NAMES[t.dtype]
+    if t.numel() >= SIDE_FILE_MIN_ELEMENTS and name in SIDE_FILE_DTYPES:
+        # output.py names the file and replaces "$bytes" with "file" and "sha256"
+        raw = t.contiguous().numpy().astype(SIDE_FILE_DTYPES[name]).tobytes()
+        return {"dtype": name, "shape": list(t.shape), "$bytes": raw}
     encoded = {"dtype": name, "shape": list(t.shape),
                "data": [encode_element(v, name) for v in t.reshape(-1).tolist()]}
     back = decode_tensor(encoded)

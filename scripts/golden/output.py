@@ -90,6 +90,27 @@ def run_isolated(case: Case) -> dict:
     return json.loads(result.stdout)
 
 
+def move_to_side_files(record: dict, case: Case, write) -> None:
+    """Replaces every tensor that encode_tensor left as raw "$bytes" by a reference to a side file
+    data/<group>/<name>/<path in the record>.bin, written through `write`, with its sha256."""
+    def walk(node, path):
+        if isinstance(node, dict):
+            if "$bytes" in node:
+                rel = f"data/{case.group}/{case.name}/{'.'.join(path)}.bin"
+                raw = node.pop("$bytes")
+                write(rel, raw)
+                node["file"] = rel
+                node["sha256"] = hashlib.sha256(raw).hexdigest()
+                return
+            for key in sorted(node):
+                walk(node[key], (*path, key))
+        elif isinstance(node, list):
+            for k, item in enumerate(node):
+                walk(item, (*path, str(k)))
+
+    walk(record, ())
+
+
 def export(out: str) -> None:
     if os.path.exists(out) and os.listdir(out):
         sys.exit(f"golden exporter: {out} is not empty")
@@ -113,6 +134,7 @@ def export(out: str) -> None:
             rel = f"onnx/{case.group}/{case.name}.onnx"
             write(rel, export_onnx(*onnx_job))
             record["onnx"] = rel
+        move_to_side_files(record, case, write)
         write(f"cases/{case.group}/{case.name}.json", dumps(record))
         print(f"[{k:>{width}}/{len(cases)}] {case.id}", flush=True)
 

@@ -16,10 +16,12 @@ RNN_CTOR = ("input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "
 
 def rnn_case(name, description, *, ctor, L=3, N=2, unbatched=False, h0=False, values="random", training=True,
              lengths=None, enforce_sorted=True, input_shape=None, h0_shape=None, input_dtype=None,
-             zero_padding=None, raises=None, deviation=None, positional=None):
+             zero_padding=None, raises=None, deviation=None, positional=None, shape_values=None):
     """nn.RNN under the case seed (its own init, recorded as params), fed a padded or packed input,
     with gradients of (output*g_out).sum() + (h_n*g_h).sum() w.r.t. input, h0 and every parameter.
-    `ctor` is passed by keyword; `positional` (recorded as args.positional) before it, by position."""
+    `ctor` is passed by keyword; `positional` (recorded as args.positional) before it, by position.
+    `shape_values(rnn, x, hx)` (extreme-value cases) may change the parameters in place and returns
+    the input and h0 to use, before anything is recorded."""
     assert set(ctor) <= set(RNN_CTOR), ctor
     ctor = {k: js(v) for k, v in ctor.items()}
     args = {**{k: ctor.get(k) for k in RNN_CTOR}, "training": training}
@@ -35,7 +37,6 @@ def rnn_case(name, description, *, ctor, L=3, N=2, unbatched=False, h0=False, va
         if not training:
             rnn.eval()
         params = dict(rnn.named_parameters())
-        record["params"] = {k: encode_tensor(v) for k, v in rnn.state_dict().items()}
 
         dtype = DTYPES[input_dtype or ctor.get("dtype") or "float32"]
         D = 2 if rnn.bidirectional else 1
@@ -45,13 +46,19 @@ def rnn_case(name, description, *, ctor, L=3, N=2, unbatched=False, h0=False, va
         x = sample(shape, dtype, values)
         if lengths is not None and (zero_padding if zero_padding is not None else values == "nice"):
             x = zero_past_lengths(x, lengths, bf)
-        x.requires_grad_(x.is_floating_point())
-        record["inputs"]["input"] = encode_tensor(x)
         hx = None
         if h0 or h0_shape is not None:
             hshape = h0_shape if h0_shape is not None else ((D * rnn.num_layers, rnn.hidden_size) if unbatched else
                                   (D * rnn.num_layers, N, rnn.hidden_size))
-            hx = sample(hshape, dtype, values).requires_grad_(dtype.is_floating_point)
+            hx = sample(hshape, dtype, values)
+        if shape_values is not None:
+            with torch.no_grad():
+                x, hx = shape_values(rnn, x, hx)
+        record["params"] = {k: encode_tensor(v) for k, v in rnn.state_dict().items()}
+        x.requires_grad_(x.is_floating_point())
+        record["inputs"]["input"] = encode_tensor(x)
+        if hx is not None:
+            hx.requires_grad_(dtype.is_floating_point)
             record["inputs"]["h0"] = encode_tensor(hx)
         if lengths is not None:
             record["inputs"]["lengths"] = js(lengths)
@@ -435,6 +442,89 @@ def rnn_error_cases():
     ]
 
 
+def rnn_size_cases():
+    """Sizes just past tile and chunk boundaries (I, H in 17, 33, 65, 129; N in 17, 33, 65), padded
+    and packed, with and without h0, and sequences of 256 steps at a small width."""
+    r = rnn_case
+    descending = sorted((3 - (b * 7) % 3 for b in range(65)), reverse=True)  # lengths 3..1
+    # distinct lengths: with ties PyTorch's unstable sort picks an order rnnspec does not copy (docs/spec.md §5.4)
+    permuted = [(b * 7) % 33 + 1 for b in range(33)]
+    return [
+        r("size_i33_h17_n17_h0", "input 33, hidden 17, batch 17, with h0", ctor=dict(input_size=33, hidden_size=17),
+          L=3, N=17, h0=True),
+        r("size_i17_h65_n33", "input 17, hidden 65, batch 33", ctor=dict(input_size=17, hidden_size=65), L=2, N=33),
+        r("size_i129_h33_n9_relu_h0", "relu, input 129, hidden 33, with h0",
+          ctor=dict(input_size=129, hidden_size=33, nonlinearity="relu"), L=2, N=9, h0=True),
+        r("size_i65_h129_n65_packed", "input 65, hidden 129, batch 65, packed with lengths 3..1",
+          ctor=dict(input_size=65, hidden_size=129), L=3, N=65, lengths=descending),
+        r("size_i65_h65_n33_bf_packed_h0", "relu, batch_first, input 65, hidden 65, batch 33, packed, with h0",
+          ctor=dict(input_size=65, hidden_size=65, nonlinearity="relu", batch_first=True), L=3, N=33, h0=True,
+          lengths=descending[:33]),
+        r("size_i17_h65_n33_packed_unsorted_h0", "input 17, hidden 65, batch 33, lengths a permutation of 1..33 "
+          "(enforce_sorted=False), with h0", ctor=dict(input_size=17, hidden_size=65), L=33, N=33, h0=True,
+          lengths=permuted, enforce_sorted=False),
+        r("size_i17_h33_n17_bi_l2_h0", "2 bidirectional layers, input 17, hidden 33, batch 17, with h0",
+          ctor=dict(input_size=17, hidden_size=33, num_layers=2, bidirectional=True), L=3, N=17, h0=True),
+        r("long_l256_h0", "256 steps, input 4, hidden 8, with h0", ctor=dict(input_size=4, hidden_size=8),
+          L=256, N=2, h0=True),
+        r("long_l256_relu_packed_bf", "relu, 256 steps, batch_first, packed lengths 256, 129",
+          ctor=dict(input_size=4, hidden_size=8, nonlinearity="relu", batch_first=True), L=256, N=2,
+          lengths=[256, 129]),
+    ]
+
+
+def scaled_input(factor):
+    """Multiplies the input (and h0) by `factor`: pre-activations of size `factor`."""
+    return lambda rnn, x, hx: (x * factor, None if hx is None else hx * factor)
+
+
+def zero_units(*units, factor=1.0):
+    """Zero weight rows and zero bias entries for `units` of every layer: their pre-activation is
+    exactly 0 at every step; the input is multiplied by `factor`."""
+    def shape(rnn, x, hx):
+        for name, param in rnn.named_parameters():
+            if name.startswith(("weight", "bias")):
+                param[list(units)] = 0
+        return x * factor, hx
+    return shape
+
+
+def cancelling(rnn, x, hx):
+    """Input feature 0 is 2^26 + r and feature 1 is -2^26 with weights exactly 1 on both: in float64
+    the sum is r exactly, in float32 2^26 + r rounds to a multiple of 8 and r is lost."""
+    rnn.weight_ih_l0[:, :2] = 1
+    x = x.clone()
+    x[..., 0] += 2.0 ** 26
+    x[..., 1] = -(2.0 ** 26)
+    return x, hx
+
+
+def rnn_extreme_cases():
+    """Saturating values: tanh pre-activations past +-50 (a tanh from exp overflows), relu values
+    past 6 and exactly-zero relu pre-activations, and float64 sums that float32 cannot hold."""
+    r = rnn_case
+    return [
+        r("saturate_tanh", "tanh with pre-activations of size ~100", ctor=dict(input_size=3, hidden_size=4), L=3,
+          N=2, h0=True, shape_values=scaled_input(100.0)),
+        r("saturate_tanh_f64", "float64 tanh with pre-activations of size ~1000",
+          ctor=dict(input_size=3, hidden_size=4, dtype="float64"), L=3, N=2, shape_values=scaled_input(1000.0)),
+        r("saturate_relu", "relu with hidden values up to ~40", ctor=dict(input_size=3, hidden_size=4,
+          nonlinearity="relu"), L=3, N=2, h0=True, shape_values=scaled_input(20.0)),
+        r("relu_zero_preactivation", "relu with units 0 and 2 of zero weights and bias: pre-activation exactly 0",
+          ctor=dict(input_size=3, hidden_size=4, nonlinearity="relu"), L=3, N=2, h0=True,
+          shape_values=zero_units(0, 2)),
+        r("relu_zero_preactivation_l2_f64", "float64 relu, 2 layers, unit 1 of every layer exactly 0, inputs x10",
+          ctor=dict(input_size=3, hidden_size=3, num_layers=2, nonlinearity="relu", dtype="float64"), L=3, N=2,
+          shape_values=zero_units(1, factor=10.0)),
+        r("cancel_f64_tanh", "float64 tanh, input features 2^26 + r and -2^26 that cancel exactly",
+          ctor=dict(input_size=3, hidden_size=4, dtype="float64"), L=3, N=2, h0=True, shape_values=cancelling),
+        r("cancel_f64_relu_bf", "float64 relu, batch_first, features 2^26 + r and -2^26 that cancel exactly",
+          ctor=dict(input_size=3, hidden_size=4, nonlinearity="relu", batch_first=True, dtype="float64"), L=4,
+          N=3, shape_values=cancelling),
+    ]
+
+
 def rnn_cases():
     return (rnn_readable_cases() + rnn_grid_cases() + rnn_edge_cases() + rnn_unbatched_cases()
-            + rnn_packed_cases() + rnn_dropout_cases() + rnn_error_cases())
+            + rnn_packed_cases() + rnn_dropout_cases() + rnn_size_cases() + rnn_extreme_cases()
+            + rnn_error_cases())

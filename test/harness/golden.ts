@@ -3,11 +3,13 @@
  * `loadGolden({ torch: '1.13' })` reads golden/1.13/, `loadGolden()` the newest version. It validates
  * every case file with a schema, checks its SHA-256 against golden/<version>/manifest.json, and
  * refuses — with a message naming the file — a corrupt, truncated, stale (hash or exporter changed,
- * or not in the manifest), missing or duplicate case, or a folder whose manifest records another
+ * or not in the manifest), missing or duplicate case, a damaged binary side file (a large tensor
+ * stored beside the case, hashed in the case file too), or a folder whose manifest records another
  * PyTorch version.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { z } from 'zod';
 import type { PlainTensor } from '../../impl/contract.ts';
@@ -36,49 +38,70 @@ const tensorSchema = z.object({
 });
 export type TensorJson = z.infer<typeof tensorSchema>;
 
-const sparseSchema = z.object({ indices: tensorSchema, values: tensorSchema, size: z.array(z.number().int()) });
-const valueSchema: z.ZodType<unknown> = z.lazy(() =>
-  z.union([
-    tensorSchema,
-    sparseSchema,
-    z.array(valueSchema),
-    z.number(),
-    z.string(),
-    z.boolean(),
-    z.null(),
-    z.record(z.string(), valueSchema).refine((o) => !('dtype' in o), 'a tensor needs a known dtype, a shape and flat data'),
-  ]),
-);
-
-const errorSchema = z.object({
-  type: z.string(),
-  message: z.string(),
-  phase: z.enum(['construct', 'forward', 'backward']).optional(),
+/**
+ * A large tensor stored as a little-endian binary side file of golden/<version>/ (FIXTURES.md
+ * "Side files"): `file` is relative to the version folder, `sha256` the hash of its bytes. The
+ * loader validates the reference with the case, then replaces it by the inline tensor it names.
+ */
+const sideTensorSchema = z.object({
+  dtype: z.enum(['float32', 'float64', 'int64', 'int32']),
+  shape: z.array(z.number().int().nonnegative()),
+  file: z.string().regex(/^data\/(tensor|embedding|rnn|packing)\/[a-z0-9_]+\/[a-z0-9_.]+\.bin$/),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
+export type SideTensorJson = z.infer<typeof sideTensorSchema>;
 
-export const caseSchema = z
-  .object({
-    id: z.string().regex(/^(tensor|embedding|rnn|packing)\/[a-z0-9_]+$/),
-    group: z.enum(['tensor', 'embedding', 'rnn', 'packing']),
-    api: z.string(),
-    description: z.string(),
-    seed: z.number().int().optional(),
-    args: z.record(z.string(), z.unknown()),
-    inputs: z.record(z.string(), z.unknown()).optional(),
-    params: z.record(z.string(), tensorSchema).optional(),
-    upstream: z.record(z.string(), tensorSchema).optional(),
-    expected: z.object({
-      outputs: z.record(z.string(), valueSchema).optional(),
-      grads: z.record(z.string(), valueSchema).optional(),
-      error: errorSchema.optional(),
-      warnings: z.array(z.object({ type: z.string(), message: z.string() })).optional(),
-    }),
-    deviation: z.string().optional(),
-    onnx: z.string().optional(),
-  })
-  .refine((c) => (c.expected.outputs === undefined) !== (c.expected.error === undefined), {
-    message: 'expected must hold exactly one of outputs or error',
+/**
+ * The case schema over a tensor schema: `caseSchema` (every tensor inline, what loadGolden returns)
+ * and `storedCaseSchema` (a tensor may be a side-file reference, what a case file holds; the
+ * references are validated here and their data read afterwards, so the large arrays are never
+ * walked by the schema).
+ */
+function caseSchemaOf<T extends z.ZodTypeAny>(tensor: T) {
+  const sparse = z.object({ indices: tensor, values: tensor, size: z.array(z.number().int()) });
+  const value: z.ZodType<unknown> = z.lazy(() =>
+    z.union([
+      tensor,
+      sparse,
+      z.array(value),
+      z.number(),
+      z.string(),
+      z.boolean(),
+      z.null(),
+      z.record(z.string(), value).refine((o) => !('dtype' in o), 'a tensor needs a known dtype, a shape and flat data'),
+    ]),
+  );
+  const error = z.object({
+    type: z.string(),
+    message: z.string(),
+    phase: z.enum(['construct', 'forward', 'backward']).optional(),
   });
+  return z
+    .object({
+      id: z.string().regex(/^(tensor|embedding|rnn|packing)\/[a-z0-9_]+$/),
+      group: z.enum(['tensor', 'embedding', 'rnn', 'packing']),
+      api: z.string(),
+      description: z.string(),
+      seed: z.number().int().optional(),
+      args: z.record(z.string(), z.unknown()),
+      inputs: z.record(z.string(), z.unknown()).optional(),
+      params: z.record(z.string(), tensor).optional(),
+      upstream: z.record(z.string(), tensor).optional(),
+      expected: z.object({
+        outputs: z.record(z.string(), value).optional(),
+        grads: z.record(z.string(), value).optional(),
+        error: error.optional(),
+        warnings: z.array(z.object({ type: z.string(), message: z.string() })).optional(),
+      }),
+      deviation: z.string().optional(),
+      onnx: z.string().optional(),
+    })
+    .refine((c) => (c.expected.outputs === undefined) !== (c.expected.error === undefined), {
+      message: 'expected must hold exactly one of outputs or error',
+    });
+}
+export const caseSchema = caseSchemaOf(tensorSchema);
+const storedCaseSchema = caseSchemaOf(z.union([tensorSchema, sideTensorSchema.strict()]));
 export type GoldenCase = z.infer<typeof caseSchema>;
 
 const manifestSchema = z.object({
@@ -98,6 +121,51 @@ export type Manifest = z.infer<typeof manifestSchema>;
 // ---- loading ----------------------------------------------------------------------------------
 export class GoldenError extends Error {
   override name = 'GoldenError';
+}
+
+/** The elements of a side file as the JSON encoding writes them (non-finite floats as "nan", "inf", "-inf"; int64 beyond 2^53 - 1 as strings). */
+function sideElements(values: Float32Array | Float64Array | Int32Array | BigInt64Array): Array<number | string> {
+  const out = new Array<number | string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'bigint') out[i] = v >= -(2n ** 53n - 1n) && v <= 2n ** 53n - 1n ? Number(v) : v.toString();
+    else out[i] = Number.isFinite(v) ? v : Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
+  }
+  return out;
+}
+const SIDE_ELEMENT = {
+  float32: { bytes: 4, view: (b: ArrayBuffer) => sideElements(new Float32Array(b)) },
+  float64: { bytes: 8, view: (b: ArrayBuffer) => sideElements(new Float64Array(b)) },
+  int32: { bytes: 4, view: (b: ArrayBuffer) => sideElements(new Int32Array(b)) },
+  int64: { bytes: 8, view: (b: ArrayBuffer) => sideElements(new BigInt64Array(b)) },
+} as const;
+
+/**
+ * Reads a side file into an inline tensor, refusing — with a message naming the file and the case
+ * file that references it — a missing file, one whose bytes do not match the case's sha256, or one
+ * whose length is not the shape's.
+ */
+export function readSideTensor(ref: SideTensorJson, dir: string, at: string, caseFileName: string): TensorJson {
+  const where = `${at}/${ref.file} (referenced by ${at}/${caseFileName})`;
+  const path = join(dir, ref.file);
+  if (!existsSync(path)) throw new GoldenError(`${where} is missing`);
+  const bytes = readFileSync(path);
+  if (sha256(bytes) !== ref.sha256) throw new GoldenError(`${where} does not match its sha256 in the case file (corrupt, truncated or edited by hand)`);
+  const element = SIDE_ELEMENT[ref.dtype];
+  const n = ref.shape.reduce((a, b) => a * b, 1);
+  if (bytes.length !== n * element.bytes) throw new GoldenError(`${where} holds ${bytes.length} bytes, not the ${n * element.bytes} of a ${ref.dtype} tensor of shape [${ref.shape}]`);
+  if (endianness() !== 'LE') throw new GoldenError(`${where}: side files are little-endian and this machine is not`);
+  const aligned = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
+  return { dtype: ref.dtype, shape: ref.shape, data: element.view(aligned) };
+}
+
+/** A validated case file with every side-file reference replaced by the inline tensor it names. */
+function inlineSideFiles(value: unknown, dir: string, at: string, caseFileName: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => inlineSideFiles(v, dir, at, caseFileName));
+  if (value === null || typeof value !== 'object') return value;
+  const o = value as Record<string, unknown>;
+  if ('file' in o && 'sha256' in o && 'dtype' in o) return readSideTensor(o as SideTensorJson, dir, at, caseFileName);
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, inlineSideFiles(v, dir, at, caseFileName)]));
 }
 
 export function sha256(bytes: Uint8Array | string): string {
@@ -194,10 +262,10 @@ export function loadGolden(options: LoadGoldenOptions = {}): GoldenSet {
     } catch (e) {
       throw new GoldenError(`${at}/${file} is not valid JSON (${(e as Error).message})`);
     }
-    const parsed = caseSchema.safeParse(raw);
+    const parsed = storedCaseSchema.safeParse(raw);
     if (!parsed.success) throw new GoldenError(`${at}/${file} does not follow the fixture schema: ${describeIssues(parsed.error)}`);
     if (parsed.data.id !== id) throw new GoldenError(`${at}/${file} holds case '${parsed.data.id}' but its path says '${id}'`);
-    return parsed.data;
+    return inlineSideFiles(parsed.data, dir, at, file) as GoldenCase;
   });
   const caseFiles = [...onDisk].filter((f) => f.startsWith('cases/'));
   for (const f of caseFiles) {

@@ -26,8 +26,11 @@
  * widest layer (in_features + hidden_size); for its gradients also L*N (the weight gradients sum
  * over every step and batch entry); for max_norm the embedding dim (the norm's sum); for
  * Embedding's weight gradient the count of the most frequent index (a row sums one term per occurrence). Every golden case but PyTorch's own
- * long Embedding samples (hundreds of indices over 10 rows) has K <= 400, so the goldens are judged at
- * exactly the base table.
+ * long Embedding samples (hundreds of indices over 10 rows), the wide max_norm rows (D = 513) and the
+ * realistic-size RNN cases (L*N up to 1,089) has K <= 400, so those are judged at exactly the base
+ * table. Measured on rnn/size_i17_h65_n33_packed_unsorted_h0 (L*N = 1,089, scale 1.46): PyTorch's
+ * float32 weight gradient is 3.2e-5 from float64 PyTorch on 1.44 (the reference 8e-8), within
+ * the scaled tolerance (3.6e-5), beyond the flat one (2.4e-5).
  *
  * Measurement (scripts/measure-tolerances.ts, PyTorch's init U(-1/sqrt(H), 1/sqrt(H)), 2 layers,
  * inputs in [-1, 1], worst over 3 seeds): worst headroom at the base float32 tolerance of a
@@ -45,7 +48,8 @@
  *
  * Magnitude. A float32 sum's error is relative to the size of its terms, not of its result, so
  * for nn.RNN atol (only atol) is also multiplied by max(1, M / 8), M = the largest |input| or
- * |h0| times max(1, the largest |weight|). Every golden case has M <= 4.4. Measured: the fuzz
+ * |h0| times max(1, the largest |weight|). Every golden case but the saturating and cancelling
+ * ones (rnn/saturate_*, rnn/cancel_*: M up to 2^26) has M <= 4.4. Measured: the fuzz
  * engine's saturating cases (inputs up to ±100) put ONNX Runtime 1.0e-5 from the reference on
  * an output near 0 (H=1, I=7: pre-activations of size ~100 that cancel), headroom 1.02 at the
  * flat atol, a correct float32 result in a different summation order; M = 100 gives headroom 0.08.

@@ -4,7 +4,7 @@
  * `unsupported` everywhere, never a pass.
  */
 import { describe, expect, it } from 'vitest';
-import { behaviourMutants, claimsNothing, contractMutants, numericMutants } from '../../../impl/mutants/index.ts';
+import { behaviourMutants, claimsNothing, contractMutants, numericMutants, sizeValueMutants } from '../../../impl/mutants/index.ts';
 import { loadGolden } from '../../harness/golden.ts';
 import { suiteCases } from '../../conformance/cases.ts';
 import { summarize } from '../../conformance/report/index.ts';
@@ -27,6 +27,32 @@ describe('the suite catches every numeric mutant', () => {
     expect(report.features.find((f) => f.feature === 'rnn.packed')?.status).toBe('fail');
     expect(report.features.find((f) => f.feature === 'rnn.tanh')?.status).toBe('fail');
     expect(report.features.find((f) => f.feature === 'rnn.unbatched')?.status).toBe('pass'); // no unbatched case is packed
+  });
+});
+
+/**
+ * The golden grid's realistic sizes and extreme values (scripts/golden: rnn size_*, long_*,
+ * saturate_*, relu_zero_*; embedding large_table_*, wide_*) reach the bugs that small cases cannot:
+ * each size and value mutant fails at least one of the cases written for it.
+ */
+describe('the golden grid catches every size and value mutant', () => {
+  const aimedAt: Record<string, RegExp> = {
+    'mutant-matmul-drops-columns-past-64': /^rnn\/size_/,
+    'mutant-batch-chunks-drop-tail-past-32': /^rnn\/size_/,
+    'mutant-indices-as-uint16': /^embedding\/large_table_/,
+    'mutant-max_norm-norm-over-first-64': /^embedding\/wide_/,
+    'mutant-relu-clamped-at-6': /^rnn\/saturate_relu/,
+    'mutant-tanh-from-exp': /^rnn\/saturate_tanh/,
+    'mutant-relu-derivative-1-at-0': /^rnn\/relu_zero_preactivation/,
+  };
+  it('every size and value mutant has the cases aimed at it', () => {
+    expect(sizeValueMutants.map((m) => m.adapter.name).sort()).toEqual(Object.keys(aimedAt).sort());
+  });
+  it.each(sizeValueMutants.map((m) => [m.adapter.name, m.adapter] as const))('%s fails a case aimed at it', async (name, adapter) => {
+    const aimed = cases.filter((c) => aimedAt[name].test(c.id));
+    const failed = (await runSuite(adapter, aimed)).filter((r) => r.status === 'fail').map((r) => r.id);
+    console.log(`${name}: fails ${failed.length} of the ${aimed.length} golden cases aimed at it: ${failed.join(', ')}`);
+    expect(failed).not.toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@
  * Golden cases of group `rnn`: nn.RNN as each recorded PyTorch version ran it (padded, unbatched and packed input,
  * with and without h0, dropout with the very masks torch drew), replayed through the reference
  * emulating that version (positional constructor arguments bound as that version binds them):
- * outputs and every gradient under the tolerance table, packing bookkeeping exactly, errors by
+ * outputs and every gradient under the one tolerance rule (toleranceForCase), packing bookkeeping exactly, errors by
  * phase, Python type and exact message, warnings by text. Cases with a `deviation` are the
  * documented places where rnnspec raises instead of copying a silent wrong answer.
  */
@@ -13,8 +13,8 @@ import {
 import { compareTensors, type Comparable } from '../../harness/compare.ts';
 import { TORCH_VERSIONS, decodeJsValue, decodeTensor, loadGolden, type GoldenCase, type TensorJson, type TorchVersion } from '../../harness/golden.ts';
 import { flushHeadroom, recordHeadroom } from '../../harness/headroom.ts';
-import { EXACT, tolerance } from '../../harness/tolerances.ts';
-import { rnnArgumentsOf } from '../../conformance/cases.ts';
+import { EXACT, toleranceForCase } from '../../harness/tolerances.ts';
+import { rnnArgumentsOf, rnnInputOf } from '../../conformance/cases.ts';
 import { tensorOf } from './tensors.ts';
 
 const leaf = (json: unknown): Tensor => {
@@ -61,7 +61,7 @@ function replay(c: GoldenCase, torch: TorchVersion): void {
       if (!c.expected.error) {
         const check = (name: string, actual: Comparable, quantity: 'forward' | 'gradient' | 'exact') => {
           const expected = decodeTensor((name.startsWith('grad.') ? (c.expected.grads as Record<string, TensorJson>)[name.slice(5)] : outputs![name]));
-          const tol = quantity === 'exact' ? EXACT : tolerance(expected.dtype, quantity);
+          const tol = quantity === 'exact' ? EXACT : toleranceForCase('rnn', rnnInputOf(c, torch), name, expected.dtype);
           const cmp = compareTensors(actual, expected, { name, tolerance: tol, context });
           recordHeadroom('rnn', `${c.id}@${torch}`, name, cmp);
           expect(cmp.ok, cmp.message).toBe(true);
@@ -92,7 +92,7 @@ function replay(c: GoldenCase, torch: TorchVersion): void {
       for (const [name, g] of Object.entries(actual)) {
         expect(g, `grad.${name} is missing [${context}]`).toBeInstanceOf(Tensor);
         const expected = decodeTensor(grads[name]);
-        const cmp = compareTensors(g!, expected, { name: `grad.${name}`, tolerance: tolerance(expected.dtype, 'gradient'), context });
+        const cmp = compareTensors(g!, expected, { name: `grad.${name}`, tolerance: toleranceForCase('rnn', rnnInputOf(c, torch), `grad.${name}`, expected.dtype), context });
         recordHeadroom('rnn', `${c.id}@${torch}`, `grad.${name}`, cmp);
         expect(cmp.ok, cmp.message).toBe(true);
       }

@@ -96,6 +96,59 @@ describe('loadGolden', () => {
   });
 });
 
+describe('binary side files (large tensors)', () => {
+  const values = Float32Array.from([1.5, -0, 3.4028235e38, NaN, 1e-45, 0.1]);
+  const bytes = (): Buffer => Buffer.from(values.buffer.slice(0));
+  const sideFile = 'data/tensor/a/expected.outputs.result.bin';
+  function writeSide(content: Buffer, refHash = sha256(bytes()), manifestHash = sha256(content), shape = [2, 3]): void {
+    writeGolden(['tensor/a'], (files) => {
+      const text = JSON.stringify({ ...JSON.parse(caseJson('tensor/a')), expected: { outputs: { result: { dtype: 'float32', shape, file: sideFile, sha256: refHash } } } });
+      writeFileSync(join(dir, 'cases/tensor/a.json'), text);
+      files['cases/tensor/a.json'] = sha256(text);
+      mkdirSync(join(dir, 'data/tensor/a'), { recursive: true });
+      writeFileSync(join(dir, sideFile), content);
+      files[sideFile] = manifestHash;
+    });
+  }
+  const result = () => load().cases[0].expected.outputs!.result as Parameters<typeof decodeTensor>[0];
+  it('are read back bit-exact: -0, the float32 maximum, NaN, a subnormal', () => {
+    writeSide(bytes());
+    const back = decodeTensor(result());
+    expect(back.shape).toEqual([2, 3]);
+    expect(Array.from(back.data as Float32Array)).toEqual(Array.from(values));
+    expect(Object.is((back.data as Float32Array)[1], -0)).toBe(true);
+  });
+  it('refuses a damaged side file, naming it (the manifest hash catches it first)', () => {
+    const damaged = bytes();
+    damaged[0] ^= 1;
+    writeSide(damaged, sha256(bytes()), sha256(bytes()));
+    expect(() => load()).toThrow(`golden/2.6/${sideFile} does not match its sha256 in golden/2.6/manifest.json`);
+  });
+  it('refuses a damaged side file whose manifest entry was updated, naming it and the case file', () => {
+    const damaged = bytes();
+    damaged[5] ^= 0x80;
+    writeSide(damaged);
+    expect(() => load()).toThrow(`golden/2.6/${sideFile} (referenced by golden/2.6/cases/tensor/a.json) does not match its sha256 in the case file`);
+  });
+  it('refuses a side file whose length is not the shape\'s', () => {
+    writeSide(bytes(), sha256(bytes()), sha256(bytes()), [7]);
+    expect(() => load()).toThrow(`golden/2.6/${sideFile} (referenced by golden/2.6/cases/tensor/a.json) holds 24 bytes, not the 28 of a float32 tensor of shape [7]`);
+  });
+  it('refuses a side-file reference outside data/, naming the case file', () => {
+    writeGolden(['tensor/a'], (files) => {
+      const text = JSON.stringify({ ...JSON.parse(caseJson('tensor/a')), expected: { outputs: { result: { dtype: 'float32', shape: [1], file: '../../etc/passwd', sha256: '0'.repeat(64) } } } });
+      writeFileSync(join(dir, 'cases/tensor/a.json'), text);
+      files['cases/tensor/a.json'] = sha256(text);
+    });
+    expect(() => load()).toThrow('golden/2.6/cases/tensor/a.json does not follow the fixture schema');
+  });
+  it('refuses a missing side file, naming it', () => {
+    writeSide(bytes());
+    rmSync(join(dir, sideFile));
+    expect(() => load()).toThrow(`golden/2.6/${sideFile} is listed in golden/2.6/manifest.json but missing`);
+  });
+});
+
 describe('loadGolden is keyed by PyTorch version', () => {
   it('refuses a folder whose manifest records another version, naming both', () => {
     writeGolden(['tensor/a'], () => {}, '1.13');
