@@ -262,3 +262,52 @@ describe('docs/spec.md §2.3 autograd hazards (EmbeddingBackward0 saves weight a
     expect(thrown(() => ops.sum(out).backward()).message).toMatch(/^one of the variables .*: \[torch\.LongTensor \[2\]\] is at version 1; expected version 0 instead\./);
   });
 });
+
+describe('docs/spec.md §2.3 norm_type on a row with zeros, [0, 3, 0, -4], max_norm = 1', () => {
+  // Probed with torch 1.13: w = torch.tensor([[0., 3., 0., -4.]], dtype=dt);
+  // F.embedding(torch.tensor([0]), w, max_norm=1., norm_type=p); [float(x) for x in w[0]]
+  // norm_type 0 counts the non-zeros (2, not 4); a negative or -inf norm of a row with a zero is 0, so it is left alone.
+  it.each([
+    ['float32', 0, [0, 1.4999998807907104, 0, -1.9999998807907104]],
+    ['float32', 1, [0, 0.4285714030265808, 0, -0.5714285373687744]],
+    ['float32', 2, [0, 0.6000000238418579, 0, -0.800000011920929]],
+    ['float32', 3, [0, 0.6669718027114868, 0, -0.8892956972122192]],
+    ['float32', 0.5, [0, 0.21539029479026794, 0, -0.2871870696544647]],
+    ['float32', -1, [0, 3, 0, -4]],
+    ['float32', -0.5, [0, 3, 0, -4]],
+    ['float32', Infinity, [0, 0.75, 0, -1]],
+    ['float32', -Infinity, [0, 3, 0, -4]],
+    ['float64', 0, [0, 1.499999925000004, 0, -1.9999999000000053]],
+    ['float64', 1, [0, 0.42857142244897967, 0, -0.5714285632653062]],
+    ['float64', 2, [0, 0.5999999880000002, 0, -0.7999999840000003]],
+    ['float64', 3, [0, 0.6669717624834776, 0, -0.8892956833113034]],
+    ['float64', 0.5, [0, 0.21539030762703965, 0, -0.2871870768360529]],
+    ['float64', -1, [0, 3, 0, -4]],
+    ['float64', -0.5, [0, 3, 0, -4]],
+    ['float64', Infinity, [0, 0.7499999812500004, 0, -0.9999999750000006]],
+    ['float64', -Infinity, [0, 3, 0, -4]],
+  ] as const)('%s, norm_type %s gives %j', (dtype, p, expected) => {
+    const weight = tensor([[0, 3, 0, -4]], { dtype });
+    embedding(tensor([0]), weight, { maxNorm: 1, normType: p });
+    expectClose(weight, plain([1, 4], [...expected], dtype), { name: `weight (${dtype}, norm_type ${p})`, tolerance: RENORM[dtype] });
+  });
+});
+
+describe('docs/spec.md §2.3 float64 renorm is computed in float64, not with float32 rounding', () => {
+  // Probed with torch 1.13: w = torch.tensor([[0.1, 0.2, 0.3], [1/3, 2/3, 1e-3]], dtype=torch.float64);
+  // F.embedding(torch.tensor([0, 1]), w, max_norm=0.3, norm_type=p); [[float(x) for x in r] for r in w]
+  it.each([
+    [2, [0.08017835114516161, 0.16035670229032323, 0.2405350534354848, 0.1341639399025144, 0.2683278798050288, 0.00040249181970754326]],
+    [1, [0.049999991666668055, 0.09999998333333611, 0.14999997500000414, 0.09990008992007093, 0.19980017984014187, 0.00029970026976021283]],
+    [3, [0.0908560021255549, 0.1817120042511098, 0.2725680063766647, 0.1442249360856807, 0.2884498721713614, 0.00043267480825704216]],
+    [0.5, [0.017450474886514338, 0.034900949773028676, 0.052351424659543004, 0.04921347621006684, 0.09842695242013368, 0.00014764042863020052]],
+    // row 0's max |x| is 0.3, not above max_norm: untouched
+    [Infinity, [0.1, 0.2, 0.3, 0.14999997750000338, 0.29999995500000676, 0.0004499999325000102]],
+  ])('norm_type %s gives torch\'s float64 rows', (p, expected) => {
+    // The case separates float64 from float32 rounding: rounded to float32, the rows are off by more than RENORM.float64.
+    expect(expected.some((v) => Math.abs(Math.fround(v) - v) > 1e-12 * Math.abs(v) + 1e-12)).toBe(true);
+    const weight = tensor([[0.1, 0.2, 0.3], [1 / 3, 2 / 3, 1e-3]], { dtype: 'float64' });
+    embedding(tensor([0, 1]), weight, { maxNorm: 0.3, normType: p });
+    expectClose(weight, plain([2, 3], expected, 'float64'), { name: `weight (norm_type ${p})`, tolerance: RENORM.float64 });
+  });
+});
