@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
 
 /**
@@ -9,19 +9,22 @@ import base from './vitest.config';
  * - isolated.test.ts runs adapters in worker threads, which load their own (unactivated) modules.
  * - onnxruntime/ and tfjs/ judge third-party adapters; their reference calls repeat what
  *   test/self/reference and test/self/golden already pin, at the cost of native sessions per mutant.
+ * `RNNSPEC_MUTATION_TESTS=test/self/reference/**,test/self/golden/**` narrows the run to those tests (a subset run).
  */
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      exclude: [
-        'node_modules/**',
-        'test/self/conformance/cli.test.ts',
-        'test/self/conformance/report/html-browser.test.ts',
-        'test/self/conformance/isolated.test.ts',
-        'test/self/onnxruntime/**',
-        'test/self/tfjs/**',
-      ],
-    },
-  }),
-);
+const only = process.env.RNNSPEC_MUTATION_TESTS?.split(',').filter(Boolean);
+
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: only ?? base.test?.include,
+    exclude: [
+      'node_modules/**',
+      'test/self/conformance/cli.test.ts',
+      'test/self/conformance/report/html-browser.test.ts',
+      'test/self/conformance/isolated.test.ts',
+      'test/self/onnxruntime/**',
+      'test/self/tfjs/**',
+    ],
+  },
+});

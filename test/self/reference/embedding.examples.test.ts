@@ -293,6 +293,19 @@ describe('docs/spec.md §2.3 norm_type on a row with zeros, [0, 3, 0, -4], max_n
   });
 });
 
+describe('docs/spec.md §2.3 norm_type 0 counts the non-zeros, not the zeros', () => {
+  // [0, 3, -4] has 2 non-zeros and 1 zero: norm 2 (counting zeros would give 1, not above max_norm).
+  // Probed with torch 1.13: w = torch.tensor([[0., 3., -4.]], dtype=dt); F.embedding(torch.tensor([0]), w, max_norm=1., norm_type=0)
+  it.each([
+    ['float32', [0, 1.4999998807907104, -1.9999998807907104]],
+    ['float64', [0, 1.499999925000004, -1.9999999000000053]],
+  ] as const)('%s [0, 3, -4] renorms to %j', (dtype, expected) => {
+    const weight = tensor([[0, 3, -4]], { dtype });
+    embedding(tensor([0]), weight, { maxNorm: 1, normType: 0 });
+    expectClose(weight, plain([1, 3], [...expected], dtype), { name: `weight (${dtype})`, tolerance: RENORM[dtype] });
+  });
+});
+
 describe('docs/spec.md §2.3 float64 renorm is computed in float64, not with float32 rounding', () => {
   // Probed with torch 1.13: w = torch.tensor([[0.1, 0.2, 0.3], [1/3, 2/3, 1e-3]], dtype=torch.float64);
   // F.embedding(torch.tensor([0, 1]), w, max_norm=0.3, norm_type=p); [[float(x) for x in r] for r in w]
