@@ -324,3 +324,47 @@ describe('docs/spec.md §2.3 float64 renorm is computed in float64, not with flo
     expectClose(weight, plain([2, 3], expected, 'float64'), { name: `weight (norm_type ${p})`, tolerance: RENORM.float64 });
   });
 });
+
+describe('docs/spec.md §2.3 a repeated index renorms its row once', () => {
+  // A float32 row whose renormed copy still has an L1 norm above max_norm after float32 rounding
+  // (torch 1.13: sum |x| of the renormed row is 1.000000238418579 > 1), so a second renorm would change it.
+  // Probed with torch 1.13 on this row r and a row of [3, -4, ..., -4]: renorm with indices [0, 0] equals [0];
+  // with [0, 1, 0, 1, 0] it equals [0, 1]; renorming [0] twice gives other values.
+  const row = [
+  -1.4031834602355957, 0.09819185733795166, -0.49268245697021484, 1.7893342971801758, -0.6602926254272461,
+  1.6799821853637695, 0.8773584365844727, -1.8996458053588867, 1.686188817024231, 1.0911188125610352,
+  -0.23257732391357422, 1.420090675354004, 1.5355119705200195, 0.34885501861572266, -0.6627683639526367,
+  -1.5254201889038086, -1.4861096143722534, 0.7991702556610107, 0.47249603271484375, -0.6971282958984375,
+  1.7552261352539062, -1.324859619140625, 0.7934495210647583, -1.367067813873291, -1.5579761266708374,
+  0.8727028369903564, 0.9736309051513672, -1.1622943878173828, -0.13440120220184326, 0.42396116256713867,
+  -1.819216251373291, 0.6578441858291626, -0.10288333892822266, -0.9637727737426758, -0.5409555435180664,
+  -1.1394243240356445, -0.0971306562423706, 0.0797123908996582, -1.426805019378662, 1.4731489419937134,
+  -0.3542938232421875, 0.8429336547851562, -1.420989990234375, -1.2160109281539917, -1.304506540298462,
+  1.5784634351730347, 0.3885359764099121, 1.1993212699890137, 1.085660457611084, 1.867530345916748,
+  -0.7807221412658691, -0.9959073066711426, 0.48152685165405273, 1.6771235466003418, 1.4219679832458496,
+  -0.5862774848937988, 1.6194586753845215, 0.9343485832214355, 1.7290282249450684, 1.262195110321045,
+  -1.5962471961975098, 0.20756494998931885, -1.3591012954711914, 0.94831383228302,
+  ];
+  const other = [3, ...Array<number>(63).fill(-4)];
+  const renormed = (indices: number[]) => {
+    const weight = f32([row, other]);
+    embedding(tensor(indices), weight, { maxNorm: 1, normType: 1 });
+    return values(weight);
+  };
+
+  it('the row is one whose second renorm changes it', () => {
+    const once = renormed([0]);
+    const weight = f32([row, other]);
+    embedding(tensor([0]), weight, { maxNorm: 1, normType: 1 });
+    embedding(tensor([0]), weight, { maxNorm: 1, normType: 1 });
+    expect(values(weight)).not.toEqual(once);
+  });
+
+  it('indices [0, 0] give the rows [0] gives', () => {
+    expect(renormed([0, 0])).toEqual(renormed([0]));
+  });
+
+  it('indices [0, 1, 0, 1, 0] give the rows [0, 1] gives (sorted, so equal indices meet)', () => {
+    expect(renormed([0, 1, 0, 1, 0])).toEqual(renormed([0, 1]));
+  });
+});
