@@ -223,6 +223,18 @@ describe('docs/spec.md §2.3 and §2.4 gradients', () => {
     ops.sum(embedding(tensor([1, 2, 2]), weight, { paddingIdx: -1 })).backward();
     expectClose(weight.grad as Tensor, plain([3, 2], [0, 0, 1, 1, 0, 0]), { name: 'grad', tolerance: EXACT });
   });
+
+  it('padding_idx -3 on 3 rows is allowed and means row 0 (probed: grad [[0, 0], [1, 1], [0, 0]])', () => {
+    const weight = tensor([[1, 2], [3, 4], [5, 6]], { dtype: 'float32', requiresGrad: true });
+    ops.sum(embedding(tensor([0, 1]), weight, { paddingIdx: -3 })).backward();
+    expectClose(weight.grad as Tensor, plain([3, 2], [0, 0, 1, 1, 0, 0]), { name: 'grad', tolerance: EXACT });
+  });
+
+  it('max_norm with index -3 on 3 rows renorms row 0, then the lookup fails (probed)', () => {
+    const weight = f32([[3, -4], [3, 4], [5, 6]]);
+    expect(thrown(() => embedding(tensor([-3]), weight, { maxNorm: 1 }))).toMatchObject({ name: 'IndexError', message: 'index out of range in self' });
+    expect(values(weight)).toEqual([0.6000000238418579, -0.800000011920929, 3, 4, 5, 6]);
+  });
 });
 
 describe('docs/spec.md §2.3 autograd hazards (EmbeddingBackward0 saves weight and indices in 1.13)', () => {
