@@ -139,7 +139,7 @@ function embeddingSparseBackward(grad: Tensor, indices: Tensor, numWeights: numb
  * bumps `weight._version` once, even when no row changes. No gradient flows through it.
  */
 export function embeddingRenorm_(weight: Tensor, indices: Tensor, maxNorm: number, normType: number): Tensor {
-  checkArgument('embedding_renorm_', 'self', 1, weight, 'Tensor');
+  checkArgument('embedding_renorm_', 'input', 1, weight, 'Tensor');
   checkArgument('embedding_renorm_', 'indices', 2, indices, 'Tensor');
   if (weight.requiresGrad && isGradEnabled()) {
     if (weight.isLeaf) throw new RuntimeError('a leaf Variable that requires grad is being used in an in-place operation.');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { SparseCooTensor, Tensor, ops, tensor } from '../../../reference/index.ts';
 import { Embedding } from '../../../reference/embedding.ts';
-import { embedding } from '../../../reference/functional.ts';
+import { embedding, embeddingRenorm_ } from '../../../reference/functional.ts';
 import { expectClose } from '../../harness/compare.ts';
 import { EXACT, RENORM } from '../../harness/tolerances.ts';
 
@@ -228,6 +228,12 @@ describe('docs/spec.md §2.3 and §2.4 gradients', () => {
     const weight = tensor([[1, 2], [3, 4], [5, 6]], { dtype: 'float32', requiresGrad: true });
     ops.sum(embedding(tensor([0, 1]), weight, { paddingIdx: -3 })).backward();
     expectClose(weight.grad as Tensor, plain([3, 2], [0, 0, 1, 1, 0, 0]), { name: 'grad', tolerance: EXACT });
+  });
+
+  it('torch.embedding_renorm_ called directly, grad mode on, renorms a weight that does not require grad (probed)', () => {
+    const weight = f32([[3, -4]]);
+    embeddingRenorm_(weight, tensor([0]), 1, 2);
+    expect(values(weight)).toEqual([0.6000000238418579, -0.800000011920929]);
   });
 
   it('max_norm with index -3 on 3 rows renorms row 0, then the lookup fails (probed)', () => {
