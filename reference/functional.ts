@@ -52,7 +52,7 @@ function normalizePaddingIdx(paddingIdx: number | boolean | null, weight: Tensor
     if (!(p >= -V)) throw new AssertionError('Padding_idx must be within num_embeddings');
     return V + p;
   }
-  return paddingIdx;
+  return typeof paddingIdx === 'bigint' ? p : paddingIdx; // an int64 padding_idx is a Python int too
 }
 
 function size0(weight: Tensor): number {

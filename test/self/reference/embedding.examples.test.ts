@@ -230,6 +230,12 @@ describe('docs/spec.md §2.3 and §2.4 gradients', () => {
     expectClose(weight.grad as Tensor, plain([3, 2], [0, 0, 1, 1, 0, 0]), { name: 'grad', tolerance: EXACT });
   });
 
+  it('a bigint padding_idx is a Python int: 1n leaves row 1 without gradient, as 1 does', () => {
+    const weight = tensor([[1, 2], [3, 4], [5, 6]], { dtype: 'float32', requiresGrad: true });
+    ops.sum(embedding(tensor([0, 1, 2]), weight, { paddingIdx: 1n as never })).backward();
+    expectClose(weight.grad as Tensor, plain([3, 2], [1, 1, 0, 0, 1, 1]), { name: 'grad', tolerance: EXACT });
+  });
+
   it('torch.embedding_renorm_ called directly, grad mode on, renorms a weight that does not require grad (probed)', () => {
     const weight = f32([[3, -4]]);
     embeddingRenorm_(weight, tensor([0]), 1, 2);
