@@ -214,7 +214,7 @@ function checkArgument(fn: string, name: string, position: number, value: unknow
   const ok =
     expected === 'Tensor' ? value instanceof Tensor
     : expected === 'bool' ? typeof value === 'boolean'
-    : (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint';
+    : typeof value === 'number' && Number.isInteger(value); // padding_idx, the one int, arrives normalised to a number
   if (!ok) throw new PyTypeError(`${fn}(): argument '${name}' (position ${position}) must be ${expected}, not ${pythonTypeName(value)}`);
 }
 
