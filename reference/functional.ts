@@ -52,7 +52,7 @@ function normalizePaddingIdx(paddingIdx: number | boolean | null, weight: Tensor
     if (!(p >= -V)) throw new AssertionError('Padding_idx must be within num_embeddings');
     return V + p;
   }
-  return paddingIdx;
+  return typeof paddingIdx === 'bigint' ? p : paddingIdx; // an int64 padding_idx is a Python int too
 }
 
 function size0(weight: Tensor): number {
@@ -139,7 +139,7 @@ function embeddingSparseBackward(grad: Tensor, indices: Tensor, numWeights: numb
  * bumps `weight._version` once, even when no row changes. No gradient flows through it.
  */
 export function embeddingRenorm_(weight: Tensor, indices: Tensor, maxNorm: number, normType: number): Tensor {
-  checkArgument('embedding_renorm_', 'self', 1, weight, 'Tensor');
+  checkArgument('embedding_renorm_', 'input', 1, weight, 'Tensor');
   checkArgument('embedding_renorm_', 'indices', 2, indices, 'Tensor');
   if (weight.requiresGrad && isGradEnabled()) {
     if (weight.isLeaf) throw new RuntimeError('a leaf Variable that requires grad is being used in an in-place operation.');
@@ -214,7 +214,7 @@ function checkArgument(fn: string, name: string, position: number, value: unknow
   const ok =
     expected === 'Tensor' ? value instanceof Tensor
     : expected === 'bool' ? typeof value === 'boolean'
-    : (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint';
+    : typeof value === 'number' && Number.isInteger(value); // padding_idx, the one int, arrives normalised to a number
   if (!ok) throw new PyTypeError(`${fn}(): argument '${name}' (position ${position}) must be ${expected}, not ${pythonTypeName(value)}`);
 }
 

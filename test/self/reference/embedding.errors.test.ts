@@ -80,6 +80,13 @@ const table: Row[] = [
   ['F.embedding(i, 0-d w, padding_idx=1)', () => embedding(idx(0), tensor(1.5), { paddingIdx: 1 }), 'IndexError', 'Dimension specified as 0 but tensor has no dimensions'],
   ['F.embedding(i, int64 w, max_norm=1.)', () => embedding(idx(1), tensor([[1, 2], [3, 4]]), { maxNorm: 1 }), 'RuntimeError', 'norm(): input dtype should be either floating point or complex. Got Long instead.'],
   ['F.embedding(i, int32 w, max_norm=1.)', () => embedding(idx(1), tensor([[1, 2], [3, 4]], { dtype: 'int32' }), { maxNorm: 1 }), 'RuntimeError', 'norm(): input dtype should be either floating point or complex. Got Int instead.'],
+  // probed in 1.13 and 2.6 alike: F.embedding(torch.tensor([0]), [[1.]], max_norm=1.); torch.embedding_renorm_([[1.]], torch.tensor([0]), 1., 2.)
+  ['F.embedding(i, list w, max_norm=1.)', () => embedding(idx(0), any([[1]]), { maxNorm: 1 }), 'AttributeError', "'list' object has no attribute 'detach'"],
+  ['F.embedding(i, list w, padding_idx=1)', () => embedding(idx(0), any([[1], [2]]), { paddingIdx: 1 }), 'AttributeError', "'list' object has no attribute 'size'"],
+  ['torch.embedding_renorm_(list, i, 1., 2.)', () => embeddingRenorm_(any([[1]]), idx(0), 1, 2), 'TypeError', "embedding_renorm_(): argument 'input' (position 1) must be Tensor, not list"],
+  ['torch.embedding_renorm_(w, list, 1., 2.)', () => embeddingRenorm_(W(), any([0]), 1, 2), 'TypeError', "embedding_renorm_(): argument 'indices' (position 2) must be Tensor, not list"],
+  // rnnspec refuses an in-place renorm of a non-leaf that requires grad with its own text
+  ['torch.embedding_renorm_(non-leaf requiring grad, ...)', () => embeddingRenorm_(ops.mulScalar(tensor([[1, 2]], { dtype: 'float32', requiresGrad: true }), 2), idx(0), 1, 2), 'RuntimeError', 'rnnspec: embedding_renorm_ on a non-leaf tensor that requires grad is not implemented (PyTorch has no derivative for it)'],
   ['torch.embedding_renorm_(leaf requiring grad, ...)', () => embeddingRenorm_(tensor([[1, 2]], { dtype: 'float32', requiresGrad: true }), idx(0), 1, 2), 'RuntimeError', 'a leaf Variable that requires grad is being used in an in-place operation.'],
   // construction
   ['Embedding(3, 2, _weight=w 2x3)', () => new Embedding(3, 2, { _weight: tensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float32' }) }), 'AssertionError', 'Shape of weight does not match num_embeddings and embedding_dim'],

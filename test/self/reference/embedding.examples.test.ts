@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { SparseCooTensor, Tensor, ops, tensor } from '../../../reference/index.ts';
 import { Embedding } from '../../../reference/embedding.ts';
-import { embedding } from '../../../reference/functional.ts';
+import { embedding, embeddingRenorm_ } from '../../../reference/functional.ts';
 import { expectClose } from '../../harness/compare.ts';
 import { EXACT, RENORM } from '../../harness/tolerances.ts';
 
@@ -223,6 +223,30 @@ describe('docs/spec.md §2.3 and §2.4 gradients', () => {
     ops.sum(embedding(tensor([1, 2, 2]), weight, { paddingIdx: -1 })).backward();
     expectClose(weight.grad as Tensor, plain([3, 2], [0, 0, 1, 1, 0, 0]), { name: 'grad', tolerance: EXACT });
   });
+
+  it('padding_idx -3 on 3 rows is allowed and means row 0 (probed: grad [[0, 0], [1, 1], [0, 0]])', () => {
+    const weight = tensor([[1, 2], [3, 4], [5, 6]], { dtype: 'float32', requiresGrad: true });
+    ops.sum(embedding(tensor([0, 1]), weight, { paddingIdx: -3 })).backward();
+    expectClose(weight.grad as Tensor, plain([3, 2], [0, 0, 1, 1, 0, 0]), { name: 'grad', tolerance: EXACT });
+  });
+
+  it('a bigint padding_idx is a Python int: 1n leaves row 1 without gradient, as 1 does', () => {
+    const weight = tensor([[1, 2], [3, 4], [5, 6]], { dtype: 'float32', requiresGrad: true });
+    ops.sum(embedding(tensor([0, 1, 2]), weight, { paddingIdx: 1n as never })).backward();
+    expectClose(weight.grad as Tensor, plain([3, 2], [1, 1, 0, 0, 1, 1]), { name: 'grad', tolerance: EXACT });
+  });
+
+  it('torch.embedding_renorm_ called directly, grad mode on, renorms a weight that does not require grad (probed)', () => {
+    const weight = f32([[3, -4]]);
+    embeddingRenorm_(weight, tensor([0]), 1, 2);
+    expect(values(weight)).toEqual([0.6000000238418579, -0.800000011920929]);
+  });
+
+  it('max_norm with index -3 on 3 rows renorms row 0, then the lookup fails (probed)', () => {
+    const weight = f32([[3, -4], [3, 4], [5, 6]]);
+    expect(thrown(() => embedding(tensor([-3]), weight, { maxNorm: 1 }))).toMatchObject({ name: 'IndexError', message: 'index out of range in self' });
+    expect(values(weight)).toEqual([0.6000000238418579, -0.800000011920929, 3, 4, 5, 6]);
+  });
 });
 
 describe('docs/spec.md §2.3 autograd hazards (EmbeddingBackward0 saves weight and indices in 1.13)', () => {
@@ -260,5 +284,111 @@ describe('docs/spec.md §2.3 autograd hazards (EmbeddingBackward0 saves weight a
     const out = embedding(indices, weight);
     indices.add_(0);
     expect(thrown(() => ops.sum(out).backward()).message).toMatch(/^one of the variables .*: \[torch\.LongTensor \[2\]\] is at version 1; expected version 0 instead\./);
+  });
+});
+
+describe('docs/spec.md §2.3 norm_type on a row with zeros, [0, 3, 0, -4], max_norm = 1', () => {
+  // Probed with torch 1.13: w = torch.tensor([[0., 3., 0., -4.]], dtype=dt);
+  // F.embedding(torch.tensor([0]), w, max_norm=1., norm_type=p); [float(x) for x in w[0]]
+  // norm_type 0 counts the non-zeros (2, not 4); a negative or -inf norm of a row with a zero is 0, so it is left alone.
+  it.each([
+    ['float32', 0, [0, 1.4999998807907104, 0, -1.9999998807907104]],
+    ['float32', 1, [0, 0.4285714030265808, 0, -0.5714285373687744]],
+    ['float32', 2, [0, 0.6000000238418579, 0, -0.800000011920929]],
+    ['float32', 3, [0, 0.6669718027114868, 0, -0.8892956972122192]],
+    ['float32', 0.5, [0, 0.21539029479026794, 0, -0.2871870696544647]],
+    ['float32', -1, [0, 3, 0, -4]],
+    ['float32', -0.5, [0, 3, 0, -4]],
+    ['float32', Infinity, [0, 0.75, 0, -1]],
+    ['float32', -Infinity, [0, 3, 0, -4]],
+    ['float64', 0, [0, 1.499999925000004, 0, -1.9999999000000053]],
+    ['float64', 1, [0, 0.42857142244897967, 0, -0.5714285632653062]],
+    ['float64', 2, [0, 0.5999999880000002, 0, -0.7999999840000003]],
+    ['float64', 3, [0, 0.6669717624834776, 0, -0.8892956833113034]],
+    ['float64', 0.5, [0, 0.21539030762703965, 0, -0.2871870768360529]],
+    ['float64', -1, [0, 3, 0, -4]],
+    ['float64', -0.5, [0, 3, 0, -4]],
+    ['float64', Infinity, [0, 0.7499999812500004, 0, -0.9999999750000006]],
+    ['float64', -Infinity, [0, 3, 0, -4]],
+  ] as const)('%s, norm_type %s gives %j', (dtype, p, expected) => {
+    const weight = tensor([[0, 3, 0, -4]], { dtype });
+    embedding(tensor([0]), weight, { maxNorm: 1, normType: p });
+    expectClose(weight, plain([1, 4], [...expected], dtype), { name: `weight (${dtype}, norm_type ${p})`, tolerance: RENORM[dtype] });
+  });
+});
+
+describe('docs/spec.md §2.3 norm_type 0 counts the non-zeros, not the zeros', () => {
+  // [0, 3, -4] has 2 non-zeros and 1 zero: norm 2 (counting zeros would give 1, not above max_norm).
+  // Probed with torch 1.13: w = torch.tensor([[0., 3., -4.]], dtype=dt); F.embedding(torch.tensor([0]), w, max_norm=1., norm_type=0)
+  it.each([
+    ['float32', [0, 1.4999998807907104, -1.9999998807907104]],
+    ['float64', [0, 1.499999925000004, -1.9999999000000053]],
+  ] as const)('%s [0, 3, -4] renorms to %j', (dtype, expected) => {
+    const weight = tensor([[0, 3, -4]], { dtype });
+    embedding(tensor([0]), weight, { maxNorm: 1, normType: 0 });
+    expectClose(weight, plain([1, 3], [...expected], dtype), { name: `weight (${dtype})`, tolerance: RENORM[dtype] });
+  });
+});
+
+describe('docs/spec.md §2.3 float64 renorm is computed in float64, not with float32 rounding', () => {
+  // Probed with torch 1.13: w = torch.tensor([[0.1, 0.2, 0.3], [1/3, 2/3, 1e-3]], dtype=torch.float64);
+  // F.embedding(torch.tensor([0, 1]), w, max_norm=0.3, norm_type=p); [[float(x) for x in r] for r in w]
+  it.each([
+    [2, [0.08017835114516161, 0.16035670229032323, 0.2405350534354848, 0.1341639399025144, 0.2683278798050288, 0.00040249181970754326]],
+    [1, [0.049999991666668055, 0.09999998333333611, 0.14999997500000414, 0.09990008992007093, 0.19980017984014187, 0.00029970026976021283]],
+    [3, [0.0908560021255549, 0.1817120042511098, 0.2725680063766647, 0.1442249360856807, 0.2884498721713614, 0.00043267480825704216]],
+    [0.5, [0.017450474886514338, 0.034900949773028676, 0.052351424659543004, 0.04921347621006684, 0.09842695242013368, 0.00014764042863020052]],
+    // row 0's max |x| is 0.3, not above max_norm: untouched
+    [Infinity, [0.1, 0.2, 0.3, 0.14999997750000338, 0.29999995500000676, 0.0004499999325000102]],
+  ])('norm_type %s gives torch\'s float64 rows', (p, expected) => {
+    // The case separates float64 from float32 rounding: rounded to float32, the rows are off by more than RENORM.float64.
+    expect(expected.some((v) => Math.abs(Math.fround(v) - v) > 1e-12 * Math.abs(v) + 1e-12)).toBe(true);
+    const weight = tensor([[0.1, 0.2, 0.3], [1 / 3, 2 / 3, 1e-3]], { dtype: 'float64' });
+    embedding(tensor([0, 1]), weight, { maxNorm: 0.3, normType: p });
+    expectClose(weight, plain([2, 3], expected, 'float64'), { name: `weight (norm_type ${p})`, tolerance: RENORM.float64 });
+  });
+});
+
+describe('docs/spec.md §2.3 a repeated index renorms its row once', () => {
+  // A float32 row whose renormed copy still has an L1 norm above max_norm after float32 rounding
+  // (torch 1.13: sum |x| of the renormed row is 1.000000238418579 > 1), so a second renorm would change it.
+  // Probed with torch 1.13 on this row r and a row of [3, -4, ..., -4]: renorm with indices [0, 0] equals [0];
+  // with [0, 1, 0, 1, 0] it equals [0, 1]; renorming [0] twice gives other values.
+  const row = [
+  -1.4031834602355957, 0.09819185733795166, -0.49268245697021484, 1.7893342971801758, -0.6602926254272461,
+  1.6799821853637695, 0.8773584365844727, -1.8996458053588867, 1.686188817024231, 1.0911188125610352,
+  -0.23257732391357422, 1.420090675354004, 1.5355119705200195, 0.34885501861572266, -0.6627683639526367,
+  -1.5254201889038086, -1.4861096143722534, 0.7991702556610107, 0.47249603271484375, -0.6971282958984375,
+  1.7552261352539062, -1.324859619140625, 0.7934495210647583, -1.367067813873291, -1.5579761266708374,
+  0.8727028369903564, 0.9736309051513672, -1.1622943878173828, -0.13440120220184326, 0.42396116256713867,
+  -1.819216251373291, 0.6578441858291626, -0.10288333892822266, -0.9637727737426758, -0.5409555435180664,
+  -1.1394243240356445, -0.0971306562423706, 0.0797123908996582, -1.426805019378662, 1.4731489419937134,
+  -0.3542938232421875, 0.8429336547851562, -1.420989990234375, -1.2160109281539917, -1.304506540298462,
+  1.5784634351730347, 0.3885359764099121, 1.1993212699890137, 1.085660457611084, 1.867530345916748,
+  -0.7807221412658691, -0.9959073066711426, 0.48152685165405273, 1.6771235466003418, 1.4219679832458496,
+  -0.5862774848937988, 1.6194586753845215, 0.9343485832214355, 1.7290282249450684, 1.262195110321045,
+  -1.5962471961975098, 0.20756494998931885, -1.3591012954711914, 0.94831383228302,
+  ];
+  const other = [3, ...Array<number>(63).fill(-4)];
+  const renormed = (indices: number[]) => {
+    const weight = f32([row, other]);
+    embedding(tensor(indices), weight, { maxNorm: 1, normType: 1 });
+    return values(weight);
+  };
+
+  it('the row is one whose second renorm changes it', () => {
+    const once = renormed([0]);
+    const weight = f32([row, other]);
+    embedding(tensor([0]), weight, { maxNorm: 1, normType: 1 });
+    embedding(tensor([0]), weight, { maxNorm: 1, normType: 1 });
+    expect(values(weight)).not.toEqual(once);
+  });
+
+  it('indices [0, 0] give the rows [0] gives', () => {
+    expect(renormed([0, 0])).toEqual(renormed([0]));
+  });
+
+  it('indices [0, 1, 0, 1, 0] give the rows [0, 1] gives (sorted, so equal indices meet)', () => {
+    expect(renormed([0, 1, 0, 1, 0])).toEqual(renormed([0, 1]));
   });
 });

@@ -1,0 +1,25 @@
+// @ts-check
+/**
+ * StrykerJS over the reference (the oracle) and the engine's judging and tolerance code:
+ * `npm run mutation`. Not part of `npm test` (a full run takes well over an hour on 2 cores).
+ * A subset: `npm run mutation -- --mutate reference/functional.ts`.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  mutate: ['reference/**/*.ts', 'test/harness/tolerances.ts', 'test/conformance/judge.ts'],
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.stryker.config.ts', related: false },
+  coverageAnalysis: 'perTest',
+  // Kept out of git: the file records results per source and test file, so it changes on every
+  // run and would conflict on every merge; a fresh clone simply starts with a full run.
+  incremental: true,
+  incrementalFile: 'out/stryker-incremental.json',
+  reporters: ['html', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'out/mutation/index.html' },
+  // 2 cores: one test-runner process per core; each vitest runs its tests in one thread.
+  concurrency: 2,
+  timeoutMS: 60_000,
+  tempDirName: 'out/.stryker-tmp',
+  cleanTempDir: 'always',
+  thresholds: { high: 97, low: 90, break: null },
+};
