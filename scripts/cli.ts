@@ -333,7 +333,7 @@ export async function main(argv: readonly string[], streams: Io = processIo()): 
       return 2;
     }
     if (e instanceof GoldenError) {
-      io.err(`rnnspec: damaged fixtures: ${e.message.replace(/: run npm run golden.*$/, '').replace(/\.$/, '')}.`);
+      io.err(`rnnspec: damaged fixtures: ${e.problem}.`);
       io.err('  Reinstall rnnspec (npm install), or in a clone restore them with `git checkout golden/`.');
       return 2;
     }

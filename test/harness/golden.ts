@@ -119,8 +119,16 @@ const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 
 // ---- loading ----------------------------------------------------------------------------------
+/**
+ * Fixtures that cannot be used. `problem` says what is wrong with which file; the message adds the
+ * maintainer's remedy (regenerating needs PyTorch) where there is one. A user of the package gets
+ * the problem with their own remedy (the CLI: reinstall, or `git checkout golden/` in a clone).
+ */
 export class GoldenError extends Error {
   override name = 'GoldenError';
+  constructor(readonly problem: string, regenerate?: TorchVersion) {
+    super(regenerate ? `${problem}: run npm run golden -- --torch ${regenerate}` : problem);
+  }
 }
 
 /** The elements of a side file as the JSON encoding writes them (non-finite floats as "nan", "inf", "-inf"; int64 beyond 2^53 - 1 as strings). */
@@ -219,7 +227,7 @@ export function loadGolden(options: LoadGoldenOptions = {}): GoldenSet {
   const exporterPath = options.exporter === undefined ? EXPORTER : options.exporter;
   const at = `golden/${basename(dir)}`; // how messages name the folder
   const manifestPath = join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new GoldenError(`${at}/manifest.json is missing: run npm run golden -- --torch ${torch}`);
+  if (!existsSync(manifestPath)) throw new GoldenError(`${at}/manifest.json is missing`, torch);
   let rawManifest: unknown;
   try {
     rawManifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
@@ -230,23 +238,23 @@ export function loadGolden(options: LoadGoldenOptions = {}): GoldenSet {
   if (!parsedManifest.success) throw new GoldenError(`${at}/manifest.json is malformed: ${describeIssues(parsedManifest.error)}`);
   const manifest = parsedManifest.data;
   if (manifest.version !== torch) {
-    throw new GoldenError(`${at}/manifest.json records PyTorch ${manifest.version} (torch ${manifest.torch}), not ${torch}: run npm run golden -- --torch ${torch}`);
+    throw new GoldenError(`${at}/manifest.json records PyTorch ${manifest.version} (torch ${manifest.torch}), not ${torch}`, torch);
   }
   if (exporterPath !== null && existsSync(exporterPath)) {
     const actual = exporterSha256(exporterPath);
     if (actual !== manifest.exporter_sha256) {
-      throw new GoldenError(`${at}/manifest.json is stale: it was written by another version of the exporter (scripts/golden/) (sha256 ${manifest.exporter_sha256.slice(0, 12)}…, now ${actual.slice(0, 12)}…); run npm run golden -- --torch ${torch}`);
+      throw new GoldenError(`${at}/manifest.json is stale: it was written by another version of the exporter (scripts/golden/) (sha256 ${manifest.exporter_sha256.slice(0, 12)}…, now ${actual.slice(0, 12)}…)`, torch);
     }
   }
 
   const onDisk = new Set(listFiles(dir).map((p) => relative(dir, p).split('\\').join('/')).filter((p) => p !== 'manifest.json'));
   for (const file of onDisk) {
-    if (!(file in manifest.files)) throw new GoldenError(`${at}/${file} is not listed in ${at}/manifest.json (stale or hand-made file): run npm run golden -- --torch ${torch}`);
+    if (!(file in manifest.files)) throw new GoldenError(`${at}/${file} is not listed in ${at}/manifest.json (stale or hand-made file)`, torch);
   }
   for (const [file, hash] of Object.entries(manifest.files)) {
     if (!onDisk.has(file)) throw new GoldenError(`${at}/${file} is listed in ${at}/manifest.json but missing`);
     if (sha256(readFileSync(join(dir, file))) !== hash) {
-      throw new GoldenError(`${at}/${file} does not match its sha256 in ${at}/manifest.json (corrupt, truncated or edited by hand): run npm run golden -- --torch ${torch}`);
+      throw new GoldenError(`${at}/${file} does not match its sha256 in ${at}/manifest.json (corrupt, truncated or edited by hand)`, torch);
     }
   }
 
