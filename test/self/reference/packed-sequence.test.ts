@@ -3,7 +3,7 @@
  * the §3.3 worked example literally, the packing bookkeeping against layouts computed here from
  * the lengths, round trips, gradients by finite differences, and the error table.
  */
-import { describe, expect } from 'vitest';
+import { beforeEach, describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { Generator, Tensor, tensor, withTorchVersion } from '../../../reference/index.ts';
 import {
@@ -56,7 +56,10 @@ function sortedOrder(lengths: number[], enforceSorted: boolean | undefined): num
 
 // ---- the worked example of §3.3 ------------------------------------------------------------------
 describe('the docs/spec.md §3.3 worked example', () => {
-  const input = tensor([[1, 2, 0], [3, 0, 0], [4, 5, 6]], { dtype: 'float32' });
+  let input: Tensor;
+  beforeEach(() => {
+    input = tensor([[1, 2, 0], [3, 0, 0], [4, 5, 6]], { dtype: 'float32' }); // in each test, not at collection
+  });
 
   test('[[1,2,0],[3,0,0],[4,5,6]] batch_first, lengths [2,1,3], enforce_sorted=False packs to data [4,1,3,5,2,6], batch_sizes [3,2,1], sorted [2,0,1], unsorted [1,2,0]', () => {
     const packed = packPaddedSequence(input, [2, 1, 3], { batchFirst: true, enforceSorted: false });

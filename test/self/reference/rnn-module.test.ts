@@ -5,7 +5,7 @@
  * 1.13's exception type and exact text (each text as the spec records it from torch 1.13).
  */
 import { asTorch } from '../torch-version.ts';
-import { describe, expect } from 'vitest';
+import { beforeEach, describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { Generator, Tensor, catchWarnings } from '../../../reference/index.ts';
 import { RNN, type RNNOptions } from '../../../reference/rnn.ts';
@@ -176,8 +176,14 @@ describe('nn.RNN construction errors of PyTorch 1.13 (docs/spec.md §3.4)', () =
 });
 
 describe('nn.RNN forward errors of PyTorch 1.13 (docs/spec.md §3.4)', () => {
-  const rnn = new RNN(4, 5);
-  const packed = packPaddedSequence(zeros([2, 3, 4]), [2, 1, 1], { enforceSorted: false });
+  // built in each test, not while the file is collected, so that a mutant of the constructor or of
+  // packing counts against these tests (npm run mutation: code run at collection is a static mutant)
+  let rnn: RNN;
+  let packed: PackedSequence;
+  beforeEach(() => {
+    rnn = new RNN(4, 5);
+    packed = packPaddedSequence(zeros([2, 3, 4]), [2, 1, 1], { enforceSorted: false });
+  });
 
   test.each<[string, () => unknown, string, string]>([
     ['last dim != input_size (3-D)', () => rnn.forward(zeros([2, 3, 6])), 'RuntimeError', 'input.size(-1) must be equal to input_size. Expected 4, got 6'],

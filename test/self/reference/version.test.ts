@@ -1,5 +1,5 @@
 /** reference/version.ts: the one PyTorch-version parameter, and what it switches. */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   NEWEST_TORCH, RNN, TORCH_VERSIONS, Tensor, nn, rnnPositionalNames, torchAtLeast, torchVersion, withTorchVersion,
 } from '../../../reference/index.ts';
@@ -50,7 +50,10 @@ describe("nn.RNN's positional arguments follow the version in force", () => {
 });
 
 describe('2.6 checks nn.RNN input before the kernel does', () => {
-  const rnn = new RNN(4, 5);
+  let rnn: RNN;
+  beforeEach(() => {
+    rnn = new RNN(4, 5); // in each test, not at collection (see rnn-module.test.ts)
+  });
   it('a 4-D input is a ValueError naming its rank', () => {
     expectError(() => rnn.forward(new Tensor('float32', [1, 2, 3, 4])), 'ValueError', 'RNN: Expected input to be 2D or 3D, got 4D tensor instead');
   });
