@@ -49,9 +49,20 @@ function int64(values: readonly number[]): Tensor {
   return new Tensor('int64', [values.length], BigInt64Array.from(values, BigInt));
 }
 
+/**
+ * `invert_permutation`: torch scatters arange(n) to the indices, so one out of [0, n) is its
+ * scatter error; a repeated index leaves a slot unwritten (uninitialised memory in torch, which
+ * rnnspec refuses rather than copy).
+ */
 function invertPermutation(p: readonly number[]): number[] {
-  const inverse = new Array<number>(p.length);
-  p.forEach((j, i) => (inverse[j] = i));
+  const inverse = new Array<number>(p.length).fill(-1);
+  p.forEach((j, i) => {
+    if (!(j >= 0 && j < p.length)) throw new RuntimeError(`index ${j} is out of bounds for dimension 0 with size ${p.length}`);
+    inverse[j] = i;
+  });
+  if (inverse.includes(-1)) {
+    throw new RuntimeError(`rnnspec: sorted_indices [${p.join(', ')}] is not a permutation: PyTorch leaves unsorted_indices partly uninitialised`);
+  }
   return inverse;
 }
 
@@ -63,8 +74,9 @@ export function select(x: Tensor, dim: number, i: number): Tensor {
 /** at::full's conversion of the (double) padding value to `dtype`, with c10's overflow check. */
 function paddingElement(value: number, dtype: DType): Scalar {
   const integers: Partial<Record<DType, [number, number, string]>> = {
-    int64: [-(2 ** 63), 2 ** 63 - 1, 'int64_t'], int32: [-(2 ** 31), 2 ** 31 - 1, 'int32_t'], int16: [-32768, 32767, 'int16_t'],
+    int64: [-(2 ** 63), 2 ** 63 - 1, 'int64_t'], int32: [-(2 ** 31), 2 ** 31 - 1, 'int'], int16: [-32768, 32767, 'int16_t'],
     int8: [-128, 127, 'int8_t'], uint8: [0, 255, 'uint8_t'], // [lowest, max], compared with the double itself (NaN fails)
+    // c10 names int32 'int' (torch 1.13 and 2.6 probed); 2 ** 63 - 1 is 2 ** 63 as a double, so 2.0 ** 63 passes and wraps, as in torch
   };
   const int = integers[dtype];
   if (int !== undefined && !(value >= int[0] && value <= int[1])) throw new RuntimeError(`value cannot be converted to type ${int[2]} without overflow`);
@@ -267,7 +279,7 @@ export function padPackedSequence(
   const { batchFirst = false, paddingValue = 0, totalLength = null } = options;
   const batchSizes = numbers(sequence.batchSizes);
   let T = batchSizes.length;
-  if (totalLength !== null && totalLength !== undefined) {
+  if (totalLength !== null) {
     if (totalLength < T) {
       throw new ValueError(
         `Expected total_length to be at least the length of the longest sequence in input, but got total_length=${totalLength} and max sequence length being ${T}`,

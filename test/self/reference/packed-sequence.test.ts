@@ -297,6 +297,13 @@ describe('packing errors (docs/spec.md §3.4)', () => {
     ['pad_sequence([])', () => padSequence([]), 'RuntimeError', 'received an empty list of sequences'],
     ['pad_sequence trailing dims differ', () => padSequence([f32([2, 3]), f32([3, 4])]), 'RuntimeError', 'The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1'],
     ['pad_sequence, a sequence of more dims', () => padSequence([f32([2]), f32([3, 3])]), 'RuntimeError', "output with shape [3] doesn't match the broadcast shape [3, 3]"],
+    ['pad_sequence, a wider trailing dim than the first sequence\'s 1', () => padSequence([f32([2, 1]), f32([2, 3])]), 'RuntimeError', "output with shape [2, 1] doesn't match the broadcast shape [2, 3]"],
+    ['pad_sequence, a trailing dim of 1 where the first has 3 (1.13 broadcasts it: rnnspec deviation)', () => padSequence([f32([2, 3]), f32([2, 1])]), 'RuntimeError',
+      'rnnspec: pad_sequence does not broadcast a sequence of shape [2, 1] into [2, 3] as PyTorch does'],
+    ['pack_sequence of a 0-d tensor (1.13)', () => withTorchVersion('1.13', () => packSequence([f32([2]), f32([])])), 'IndexError', 'Dimension specified as 0 but tensor has no dimensions'],
+    ['pack_sequence of a 0-d tensor first (2.6: its size(0), before pad_sequence)', () => withTorchVersion('2.6', () => packSequence([f32([])])), 'IndexError', 'Dimension specified as 0 but tensor has no dimensions'],
+    ['len(lengths) > batch of a 2-D input, unsorted', () => packPaddedSequence(f32([3, 2]), [2, 1, 3], { enforceSorted: false }), 'RuntimeError', 'INDICES element is out of DATA bounds, id=2 axis_dim=2'],
+    ['lengths 0-D, unsorted', () => packPaddedSequence(f32([3, 1, 2]), tensor(2), { enforceSorted: false }), 'RuntimeError', "'lengths' argument should be a 1D CPU int64 tensor, but got 0D cpu Long tensor"],
     ['total_length too small', () => padPackedSequence(packSequence([f32([3]), f32([1])]), { totalLength: 2 }), 'ValueError',
       'Expected total_length to be at least the length of the longest sequence in input, but got total_length=2 and max sequence length being 3'],
     ['pad_sequence of 0-d tensors (1.13)', () => withTorchVersion('1.13', () => padSequence([f32([]), f32([])])), 'IndexError', 'Dimension specified as 0 but tensor has no dimensions'],
@@ -307,7 +314,18 @@ describe('packing errors (docs/spec.md §3.4)', () => {
     ['pad_sequence, padding 300 into uint8', () => padSequence([new Tensor('uint8', [2]), new Tensor('uint8', [1])], { paddingValue: 300 }), 'RuntimeError', 'value cannot be converted to type uint8_t without overflow'],
     ['pad_sequence, padding -0.5 into uint8', () => padSequence([new Tensor('uint8', [2]), new Tensor('uint8', [1])], { paddingValue: -0.5 }), 'RuntimeError', 'value cannot be converted to type uint8_t without overflow'],
     ['pad_sequence, padding NaN into int64', () => padSequence([new Tensor('int64', [2]), new Tensor('int64', [1])], { paddingValue: NaN }), 'RuntimeError', 'value cannot be converted to type int64_t without overflow'],
+    ['pad_sequence, padding 2^31 into int32 (c10 calls it int)', () => padSequence([new Tensor('int32', [2]), new Tensor('int32', [1])], { paddingValue: 2 ** 31 }), 'RuntimeError', 'value cannot be converted to type int without overflow'],
+    ['pad_sequence, padding -2^31 - 1 into int32', () => padSequence([new Tensor('int32', [2]), new Tensor('int32', [1])], { paddingValue: -(2 ** 31) - 1 }), 'RuntimeError', 'value cannot be converted to type int without overflow'],
+    ['pad_sequence, padding 32768 into int16', () => padSequence([new Tensor('int16', [2]), new Tensor('int16', [1])], { paddingValue: 32768 }), 'RuntimeError', 'value cannot be converted to type int16_t without overflow'],
+    ['pad_sequence, padding -32769 into int16', () => padSequence([new Tensor('int16', [2]), new Tensor('int16', [1])], { paddingValue: -32769 }), 'RuntimeError', 'value cannot be converted to type int16_t without overflow'],
+    ['pad_sequence, padding 128 into int8', () => padSequence([new Tensor('int8', [2]), new Tensor('int8', [1])], { paddingValue: 128 }), 'RuntimeError', 'value cannot be converted to type int8_t without overflow'],
+    ['pad_sequence, padding -129 into int8', () => padSequence([new Tensor('int8', [2]), new Tensor('int8', [1])], { paddingValue: -129 }), 'RuntimeError', 'value cannot be converted to type int8_t without overflow'],
+    ['pad_sequence, padding 3.5e38 into float32', () => padSequence([f32([2]), f32([1])], { paddingValue: 3.5e38 }), 'RuntimeError', 'value cannot be converted to type float without overflow'],
     ['pad_sequence, padding 1e40 into float32', () => padSequence([f32([2]), f32([1])], { paddingValue: 1e40 }), 'RuntimeError', 'value cannot be converted to type float without overflow'],
+    ['a hand-built PackedSequence with a negative sorted index (torch 1.13 probed)', () => new PackedSequence(f32([3, 2]), [2, 1], tensor([-1, 0])), 'RuntimeError', 'index -1 is out of bounds for dimension 0 with size 2'],
+    ['a hand-built PackedSequence with a sorted index past the batch', () => new PackedSequence(f32([3, 2]), [2, 1], tensor([2, 0])), 'RuntimeError', 'index 2 is out of bounds for dimension 0 with size 2'],
+    ['a hand-built PackedSequence with a repeated sorted index (1.13 leaves memory uninitialised: rnnspec deviation)', () => new PackedSequence(f32([3, 2]), [2, 1], tensor([0, 0])), 'RuntimeError',
+      'rnnspec: sorted_indices [0, 0] is not a permutation: PyTorch leaves unsorted_indices partly uninitialised'],
     ['pad_packed_sequence of a hand-built PackedSequence with increasing batch_sizes', () => padPackedSequence(new PackedSequence(f32([4, 1]), [1, 3])), 'RuntimeError',
       "output with shape [1, 1, 1] doesn't match the broadcast shape [1, 3, 1]"],
     ['total_length 0', () => padPackedSequence(packSequence([f32([2])]), { totalLength: 0 }), 'ValueError',
@@ -321,6 +339,30 @@ describe('packing errors (docs/spec.md §3.4)', () => {
     ['batch_first', [2, 3, 1], true, [2, 5], 'pack_padded_sequence: lengths[1]=5 exceeds the padded sequence length 3'],
   ])('a length longer than the padded input (%s) raises ValueError where 1.13 packs garbage (rnnspec deviation)', (_, shape, batchFirst, lengths, message) => {
     expectError(() => packPaddedSequence(f32(shape), lengths, { batchFirst, enforceSorted: false }), 'ValueError', message);
+  });
+
+  test('padding values at the edge of each dtype are accepted as torch accepts them (1.13 and 2.6 probed)', () => {
+    const padded = (dtype: 'int64' | 'int32' | 'int16' | 'int8' | 'uint8' | 'float32' | 'float64', paddingValue: number) =>
+      padSequence([new Tensor(dtype, [1]), new Tensor(dtype, [2])], { paddingValue }).tolist();
+    expect(padded('int32', 2 ** 31 - 1)).toEqual([[0, 0], [2 ** 31 - 1, 0]]);
+    expect(padded('int32', -(2 ** 31))).toEqual([[0, 0], [-(2 ** 31), 0]]);
+    expect(padded('int16', 32767)).toEqual([[0, 0], [32767, 0]]);
+    expect(padded('int16', -32768)).toEqual([[0, 0], [-32768, 0]]);
+    expect(padded('int8', 127)).toEqual([[0, 0], [127, 0]]);
+    expect(padded('int8', -128)).toEqual([[0, 0], [-128, 0]]);
+    expect(padded('uint8', 255)).toEqual([[0, 0], [255, 0]]);
+    expect(padded('uint8', 0)).toEqual([[0, 0], [0, 0]]);
+    expect(padded('int64', 2 ** 63)).toEqual([[0n, 0n], [-(2n ** 63n), 0n]]); // 2^63 - 1 rounds to 2^63 as a double: it passes the check and wraps
+    expect(padded('int64', -(2 ** 63))).toEqual([[0n, 0n], [-(2n ** 63n), 0n]]);
+    expect(padded('float32', 3.4028234663852886e38)).toEqual([[0, 0], [3.4028234663852886e38, 0]]); // FLT_MAX itself fits
+    expect(padded('float32', Infinity)).toEqual([[0, 0], [Infinity, 0]]); // an infinity is no overflow
+    expect(padded('float64', 1e300)).toEqual([[0, 0], [1e300, 0]]); // only float32 is range-checked here
+  });
+
+  test('unpad_sequence zips the batch with the lengths: it stops at the shorter (torch 1.13 probed)', () => {
+    const padded = f32([3, 2, 4]);
+    expect(unpadSequence(padded, tensor([2, 1, 3])).map((s) => s.shape)).toEqual([[2, 4], [1, 4]]);
+    expect(unpadSequence(padded, tensor([2])).map((s) => s.shape)).toEqual([[2, 4]]);
   });
 
   test("1.13's own checks come first: unsorted lengths longer than T report the sort order", () => {

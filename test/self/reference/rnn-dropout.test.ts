@@ -73,3 +73,58 @@ describe('nn.RNN float64 dropout with injected masks scales by the float64 1/(1-
     expect(values(rnn.forward(ones([2, 1, 1]))[0])).toEqual([1, 1, 1, 1, 1, 1]);
   });
 });
+
+describe('which draws the reference makes for dropout, and which masks it accepts', () => {
+  it('the masks are bernoulli(1 - p) draws taken row-major over each non-final layer output, one draw per element and no more', () => {
+    const [p, L, N, H] = [0.4, 3, 2, 5];
+    const drawing = new Generator(11);
+    const [out] = maskRevealer(H, p, drawing).forward(ones([L, N, 1]));
+    const replay = new Generator(11);
+    maskRevealer(H, p, replay); // the same parameter draws
+    const expected = Array.from({ length: L * N * H }, () => replay.bernoulli(1 - p) * (1 / (1 - p)));
+    expect(values(out)).toEqual(expected);
+    expect(drawing.random()).toBe(replay.random()); // the forward drew nothing more
+  });
+
+  it('dropout 0 in training mode draws nothing from the generator (at::dropout returns its input at p = 0)', () => {
+    const drawing = new Generator(12);
+    const rnn = maskRevealer(3, 0, drawing);
+    const replay = new Generator(12);
+    maskRevealer(3, 0, replay);
+    expect(values(rnn.forward(ones([2, 1, 1]))[0])).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(drawing.random()).toBe(replay.random());
+  });
+
+  it('a one-layer RNN with dropout has no layer to drop out after: it draws nothing and ignores injected masks', () => {
+    const drawing = new Generator(13);
+    const rnn = new RNN(1, 3, 1, { dropout: 0.5, dtype: 'float64', generator: drawing });
+    const replay = new Generator(13);
+    new RNN(1, 3, 1, { dropout: 0.5, dtype: 'float64', generator: replay });
+    const x = ones([2, 1, 1]);
+    const [trained] = rnn.forward(x, null, { dropoutMasks: [ones([2, 1, 3])] });
+    expect(drawing.random()).toBe(replay.random());
+    expect(values(trained)).toEqual(values(rnn.eval().forward(x)[0]));
+  });
+
+  it('unbatched input takes its masks as (L, D*H) or as the batched (L, 1, D*H), with the batched result', () => {
+    const mask = (shape: number[]) => {
+      const m = new Tensor('float64', shape);
+      (m.data as Float64Array).set([1, 0, 1, 1, 1, 0]);
+      return m;
+    };
+    const p = 0.5;
+    const [batched] = maskRevealer(3, p).forward(ones([2, 1, 1]), null, { dropoutMasks: [mask([2, 1, 3])] });
+    expect(values(batched)).toEqual([2, 0, 2, 2, 2, 0]);
+    for (const shape of [[2, 3], [2, 1, 3]]) {
+      const [out] = maskRevealer(3, p).forward(ones([2, 1]), null, { dropoutMasks: [mask(shape)] });
+      expect(out.shape).toEqual([2, 3]);
+      expect(values(out)).toEqual(values(batched));
+    }
+  });
+
+  it('a mask holding anything but 0 and 1, even in one element, is refused', () => {
+    const mask = new Tensor('float64', [2, 1, 3]);
+    (mask.data as Float64Array).set([1, 0, 1, 0.5, 1, 0]);
+    expect(() => maskRevealer(3, 0.5).forward(ones([2, 1, 1]), null, { dropoutMasks: [mask] })).toThrow('rnnspec: a dropout mask must hold only 0 and 1');
+  });
+});

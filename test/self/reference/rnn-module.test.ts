@@ -7,7 +7,7 @@
 import { asTorch } from '../torch-version.ts';
 import { beforeEach, describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { Generator, Tensor, catchWarnings } from '../../../reference/index.ts';
+import { Generator, Tensor, catchWarnings, tensor } from '../../../reference/index.ts';
 import { RNN, type RNNOptions } from '../../../reference/rnn.ts';
 import { PackedSequence, packPaddedSequence } from '../../../reference/packed-sequence.ts';
 import { optionsArb, randn } from '../../harness/arbitraries/rnn.ts';
@@ -204,6 +204,8 @@ describe('nn.RNN forward errors of PyTorch 1.13 (docs/spec.md §3.4)', () => {
     ['packed data not 2-D', () => rnn.forward(new PackedSequence(zeros([4, 1, 4]), [2, 2])), 'RuntimeError', 'input must have 2 dimensions, got 3'],
     ['packed, enforce_sorted=False, h0 batch too small', () => rnn.forward(packed, zeros([1, 2, 5])), 'RuntimeError', 'INDICES element is out of DATA bounds, id=2 axis_dim=2'],
     ['packed, h0 of another shape', () => rnn.forward(packed, zeros([2, 3, 5])), 'RuntimeError', 'Expected hidden size (1, 3, 5), got [2, 3, 5]'],
+    ['packed by hand with a negative unsorted index', () => rnn.forward(new PackedSequence(zeros([3, 4]), [2, 1], tensor([1, 0]), tensor([-1, 0])), zeros([1, 2, 5])), 'RuntimeError',
+      'INDICES element is out of DATA bounds, id=-1 axis_dim=2'],
     ['packed, 2-D h0', () => rnn.forward(packed, zeros([1, 5])), 'RuntimeError', 'Expected hidden size (1, 3, 5), got [1, 3]'],
   ])('%s', asTorch('1.13', (_, call, type, message) => {
     expectError(call, type, message);
