@@ -206,6 +206,8 @@ describe('nn.RNN forward errors of PyTorch 1.13 (docs/spec.md §3.4)', () => {
     ['packed, h0 of another shape', () => rnn.forward(packed, zeros([2, 3, 5])), 'RuntimeError', 'Expected hidden size (1, 3, 5), got [2, 3, 5]'],
     ['packed by hand with a negative unsorted index', () => rnn.forward(new PackedSequence(zeros([3, 4]), [2, 1], tensor([1, 0]), tensor([-1, 0])), zeros([1, 2, 5])), 'RuntimeError',
       'INDICES element is out of DATA bounds, id=-1 axis_dim=2'],
+    ['packed by hand with a negative sorted index and a 1-D h0: the dim is checked first', () => rnn.forward(new PackedSequence(zeros([3, 4]), [2, 1], tensor([-1, 0]), tensor([1, 0])), zeros([5])), 'IndexError',
+      'Dimension out of range (expected to be in range of [-1, 0], but got 1)'],
     ['packed, 2-D h0', () => rnn.forward(packed, zeros([1, 5])), 'RuntimeError', 'Expected hidden size (1, 3, 5), got [1, 3]'],
   ])('%s', asTorch('1.13', (_, call, type, message) => {
     expectError(call, type, message);
