@@ -62,6 +62,17 @@ describe('nn.Embedding construction', () => {
   });
 });
 
+describe('nn.Embedding padding_idx set after construction', () => {
+  it('reset_parameters zeroes weight[padding_idx] with Python indexing, so -1 is the last row', () => {
+    const module = new Embedding(3, 2, { generator: new Generator(5) });
+    module.paddingIdx = -1;
+    module.resetParameters(new Generator(6));
+    const rows = module.weight.tolist() as number[][];
+    expect(rows[2]).toEqual([0, 0]);
+    expect(rows[0].every((v) => v !== 0) && rows[1].every((v) => v !== 0)).toBe(true);
+  });
+});
+
 describe('nn.Embedding init statistics', () => {
   it('a 1000x100 draw has mean 0 +- 0.02 and std 1 +- 0.02, and the padding row is zero', () => {
     const module = new Embedding(1000, 100, { paddingIdx: 7, generator: new Generator(20240613) });

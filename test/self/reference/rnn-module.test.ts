@@ -99,6 +99,18 @@ describe('nn.RNN parameters', () => {
     expectError(() => rnn.loadStateDict({ weight_ih_l0, weight_hh_l0, bias_ih_l0 }), 'RuntimeError', 'Error(s) in loading state_dict for RNN:\n\tMissing key(s) in state_dict: "bias_hh_l0". ');
   });
 
+  test('loadStateDict refuses unexpected keys and mis-shaped values, in PyTorch words (torch 1.13 probed)', () => {
+    const rnn = new RNN(2, 3);
+    const state = rnn.stateDict();
+    expectError(() => rnn.loadStateDict({ ...state, foo: zeros([3, 4]), bar: zeros([1]) }), 'RuntimeError', 'Error(s) in loading state_dict for RNN:\n\tUnexpected key(s) in state_dict: "foo", "bar". ');
+    expectError(() => rnn.loadStateDict({ ...state, weight_ih_l0: zeros([3, 4]) }), 'RuntimeError',
+      'Error(s) in loading state_dict for RNN:\n\tsize mismatch for weight_ih_l0: copying a param with shape torch.Size([3, 4]) from checkpoint, the shape in current model is torch.Size([3, 2]).');
+  });
+
+  test('getParameter of a name the module does not have is an rnnspec error naming both', () => {
+    expect(() => new RNN(2, 3).getParameter('weight_ih_l1')).toThrow("rnnspec: RNN has no parameter 'weight_ih_l1'");
+  });
+
   test('train() and eval() set training; a new RNN is in training mode', () => {
     const rnn = new RNN(2, 2);
 
@@ -141,6 +153,10 @@ describe('nn.RNN construction errors of PyTorch 1.13 (docs/spec.md §3.4)', () =
     ["dropout 'abc'", () => new RNN(3, 4, { dropout: 'abc' as never }), 'ValueError', "could not convert string to float: 'abc'"],
     ['dropout null', () => new RNN(3, 4, { dropout: null as never }), 'TypeError', "float() argument must be a string or a real number, not 'NoneType'"],
     ['unknown nonlinearity', () => new RNN(3, 4, { nonlinearity: 'sigmoid' as never }), 'ValueError', "Unknown nonlinearity 'sigmoid'"],
+    ['nonlinearity True (Python prints the bool)', () => new RNN(3, 4, { nonlinearity: true as never }), 'ValueError', "Unknown nonlinearity 'True'"],
+    ['no arguments', () => new (RNN as unknown as new () => RNN)(), 'TypeError', "RNNBase.__init__() missing 2 required positional arguments: 'input_size' and 'hidden_size'"],
+    ['more positional arguments than rnnspec binds (proj_size, device, dtype are keyword-only here)', () => new RNN(1, 2, 1, true, false, 0, false, 0 as never), 'TypeError',
+      'rnnspec: nn.RNN takes at most 7 positional arguments (input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional) but 8 were given'],
     ['projSize given', () => new RNN(3, 4, { projSize: 2 } as RNNOptions), 'ValueError', 'proj_size argument is only supported for LSTM, not RNN or GRU'],
     ['hiddenSize 0', () => new RNN(3, 0), 'ValueError', 'proj_size has to be smaller than hidden_size'],
     ['hiddenSize -2', () => new RNN(3, -2), 'ValueError', 'proj_size has to be smaller than hidden_size'],
@@ -233,6 +249,27 @@ describe('nn.RNN forward errors of PyTorch 1.13 (docs/spec.md §3.4)', () => {
       () => new RNN(4, 5, { bias: 'relu' as never }).forward(zeros([2, 3, 4])),
       'TypeError',
       "rnn_tanh() received an invalid combination of arguments - got (Tensor, Tensor, list, str, int, float, bool, bool, bool), but expected one of:\n * (Tensor data, Tensor batch_sizes, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional)\n      didn't match because some of the arguments have invalid types: (Tensor, Tensor, !list!, !str!, !int!, !float!, !bool!, bool, bool)\n * (Tensor input, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, bool batch_first)\n      didn't match because some of the arguments have invalid types: (Tensor, Tensor, !list!, !str!, int, float, bool, bool, bool)\n",
+    );
+  }));
+
+  test('bias=1 with packed input fails in the packed overload, and relu names rnn_relu (torch 1.13 probed)', asTorch('1.13', () => {
+    expectError(
+      () => new RNN(4, 5, { bias: 1 as never }).forward(packPaddedSequence(zeros([2, 1, 4]), [2])),
+      'TypeError',
+      'rnn_tanh() received an invalid combination of arguments - got (Tensor, Tensor, Tensor, list, int, int, float, bool, bool), but expected one of:\n' +
+        ' * (Tensor data, Tensor batch_sizes, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional)\n' +
+        "      didn't match because some of the arguments have invalid types: (Tensor, Tensor, Tensor, !list!, !int!, int, float, bool, bool)\n" +
+        ' * (Tensor input, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, bool batch_first)\n' +
+        "      didn't match because some of the arguments have invalid types: (Tensor, Tensor, !Tensor!, !list!, int, int, !float!, bool, bool)\n",
+    );
+    expectError(
+      () => new RNN(4, 5, { nonlinearity: 'relu', bias: 1 as never }).forward(zeros([2, 1, 4])),
+      'TypeError',
+      'rnn_relu() received an invalid combination of arguments - got (Tensor, Tensor, list, int, int, float, bool, bool, bool), but expected one of:\n' +
+        ' * (Tensor data, Tensor batch_sizes, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional)\n' +
+        "      didn't match because some of the arguments have invalid types: (Tensor, Tensor, !list!, !int!, !int!, !float!, !bool!, bool, bool)\n" +
+        ' * (Tensor input, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, bool batch_first)\n' +
+        "      didn't match because some of the arguments have invalid types: (Tensor, Tensor, !list!, !int!, int, float, bool, bool, bool)\n",
     );
   }));
 

@@ -169,6 +169,14 @@ describe('shape and ragged input (docs/spec.md §1.3)', () => {
       "can't convert np.ndarray of type numpy.uint16. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.",
     );
   });
+  it('typed arrays stand for sequences: a ragged one, or one where a deeper sequence is due, fails as a list would (torch 1.13 probed with lists)', () => {
+    expectError(() => tensor([new Float32Array([1, 2]), new Float32Array([1])]), 'ValueError', 'expected sequence of length 2 at dim 1 (got 1)');
+    expectError(() => tensor([[[1, 2]], new Float32Array([1])] as TensorData), 'TypeError', 'not a sequence');
+  });
+  it('a bool 0-d tensor in a float list is float(True) or float(False) (torch 1.13 probed)', () => {
+    expect(tensor([tensor(true), 2.5]).tolist()).toEqual([1, 2.5]);
+    expect(tensor([tensor(false), 2.5]).tolist()).toEqual([0, 2.5]);
+  });
   it('multi-element tensors inside lists are refused (ValueError for float, TypeError for int)', () => {
     expectError(() => tensor([tensor([1.5, 2.5])]), 'ValueError', 'only one element tensors can be converted to Python scalars');
     expectError(() => tensor([tensor([1, 2])]), 'TypeError', 'only integer tensors of a single element can be converted to an index');
