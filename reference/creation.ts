@@ -92,8 +92,9 @@ function computeSizes(x: unknown): number[] {
     if (seq.length === 0) break;
     seq = seq[0];
   }
-  // a Python str is a sequence of str: PyTorch walks into it until it passes MAX_DIMS
-  if (typeof seq === 'string' && sizes.length > 0) throw new ValueError("too many dimensions 'str'");
+  // a Python str is a sequence of str: PyTorch walks into it until it passes MAX_DIMS (a str as
+  // the whole of data is refused before, as an invalid data type)
+  if (typeof seq === 'string') throw new ValueError("too many dimensions 'str'");
   return sizes;
 }
 

@@ -173,6 +173,11 @@ describe('shape and ragged input (docs/spec.md §1.3)', () => {
     expectError(() => tensor([new Float32Array([1, 2]), new Float32Array([1])]), 'ValueError', 'expected sequence of length 2 at dim 1 (got 1)');
     expectError(() => tensor([[[1, 2]], new Float32Array([1])] as TensorData), 'TypeError', 'not a sequence');
   });
+  it('an int64 0-d tensor in a list keeps its exact value beyond 2^53; a huge int into bool is True, not an overflow (torch 1.13 probed)', () => {
+    expect(tensor([tensor(2n ** 62n + 1n), 2]).tolist()).toEqual([2n ** 62n + 1n, 2n]);
+    expect(tensor([2 ** 70], { dtype: 'bool' }).tolist()).toEqual([true]);
+    expectError(() => tensor([2 ** 70], { dtype: 'int64' }), 'RuntimeError', 'Overflow when unpacking long');
+  });
   it('a bool 0-d tensor in a float list is float(True) or float(False) (torch 1.13 probed)', () => {
     expect(tensor([tensor(true), 2.5]).tolist()).toEqual([1, 2.5]);
     expect(tensor([tensor(false), 2.5]).tolist()).toEqual([0, 2.5]);
@@ -320,9 +325,19 @@ describe('device and pinMemory', () => {
     expectError(() => tensor([1.5], { device: 'cuda' }), 'AssertionError', 'Torch not compiled with CUDA enabled');
     expect(() => tensor([1.5], { device: 'mps' })).toThrow(RuntimeError);
   });
-  it('pinMemory is recorded', () => {
+  it("any cuda index is cuda; anything else that is not 'cpu' is an rnnspec error naming it", () => {
+    expectError(() => tensor([1.5], { device: 'cuda:0' }), 'AssertionError', 'Torch not compiled with CUDA enabled');
+    expectError(() => tensor([1.5], { device: 'cuda:12' }), 'AssertionError', 'Torch not compiled with CUDA enabled');
+    for (const device of ['xcuda', 'cuda:1x', 'cuda:', 'cuda:a']) {
+      expectError(() => tensor([1.5], { device }), 'RuntimeError', `rnnspec: device '${device}' is not supported; rnnspec runs on 'cpu' only`);
+    }
+  });
+  it('pinMemory is recorded, also on a copy of a tensor', () => {
     expect(tensor([1.5], { pinMemory: true }).isPinned()).toBe(true);
     expect(tensor([1.5]).isPinned()).toBe(false);
+    const source = tensor([1.5]);
+    expect(catchWarnings(() => tensor(source, { pinMemory: true })).result.isPinned()).toBe(true);
+    expect(catchWarnings(() => tensor(source)).result.isPinned()).toBe(false);
   });
 });
 
