@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Generator, Tensor, ops, tensor } from '../../../reference/index.ts';
 import { Embedding } from '../../../reference/embedding.ts';
+import { expectError } from '../expect-error.ts';
 
 /** Element values of a floating tensor, as plain numbers. */
 const values = (t: Tensor) => Array.from(t.data as Float32Array | Float64Array);
@@ -70,6 +71,30 @@ describe('nn.Embedding padding_idx set after construction', () => {
     const rows = module.weight.tolist() as number[][];
     expect(rows[2]).toEqual([0, 0]);
     expect(rows[0].every((v) => v !== 0) && rows[1].every((v) => v !== 0)).toBe(true);
+  });
+
+  it('-V is row 0, and beyond -V or at V is an IndexError in PyTorch words', () => {
+    const module = new Embedding(3, 2, { generator: new Generator(5) });
+    module.paddingIdx = -3;
+    module.resetParameters(new Generator(6));
+    const rows = module.weight.tolist() as number[][];
+    expect(rows[0]).toEqual([0, 0]);
+    expect(rows[1].every((v) => v !== 0) && rows[2].every((v) => v !== 0)).toBe(true);
+    module.paddingIdx = -4;
+    expectError(() => module.resetParameters(), 'IndexError', 'index -4 is out of bounds for dimension 0 with size 3');
+    module.paddingIdx = 3;
+    expectError(() => module.resetParameters(), 'IndexError', 'index 3 is out of bounds for dimension 0 with size 3');
+  });
+});
+
+describe('nn.Embedding repr and parameter names', () => {
+  it('the repr names only the options that differ from their defaults', () => {
+    expect(String(new Embedding(3, 2))).toBe('Embedding(3, 2)');
+  });
+  it("the weight is the parameter named 'weight', also when given as _weight", () => {
+    const source = new Tensor('float32', [3, 2]);
+    expect(new Embedding(3, 2, { _weight: source }).namedParameters().map(([name]) => name)).toEqual(['weight']);
+    expect(Object.keys(new Embedding(3, 2).stateDict())).toEqual(['weight']);
   });
 });
 
