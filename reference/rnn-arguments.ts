@@ -67,7 +67,8 @@ export function bindArguments(inputSize: unknown, hiddenSize: unknown, args: rea
   if (inputSize === undefined) throw new PyTypeError("RNNBase.__init__() missing 2 required positional arguments: 'input_size' and 'hidden_size'");
   if (hiddenSize === undefined) throw new PyTypeError("RNNBase.__init__() missing 1 required positional argument: 'hidden_size'");
   const opts = { ...keywords, ...byPosition } as RNNOptions;
-  return { numLayers: opts.numLayers ?? 1, opts, nonlinearity: nonlinearity as 'tanh' | 'relu' };
+  // an explicit None (null) is a value, not a missing argument: RNNBase's checks refuse it
+  return { numLayers: opts.numLayers === undefined ? 1 : opts.numLayers, opts, nonlinearity: nonlinearity as 'tanh' | 'relu' };
 }
 
 /** Python's str() of a value a caller passed as the nonlinearity (`False`, `1`, `relu`). */
@@ -81,13 +82,16 @@ function pyStr(v: unknown): string {
  * check and failed later, with proj_size's message for hidden_size <= 0 and an IndexError from
  * flatten_parameters for num_layers <= 0 (that one is raised in rnn.ts, after the parameters exist).
  */
-export function checkSizes(hiddenSize: unknown, numLayers: number): void {
+export function checkSizes(hiddenSize: unknown, numLayers: unknown): void {
   if (torchAtLeast('2.6')) {
     if (!(Number.isInteger(hiddenSize) || typeof hiddenSize === 'boolean')) {
       throw new PyTypeError(`hidden_size should be of type int, got: ${pythonTypeName(hiddenSize)}`);
     }
     if ((hiddenSize as number) <= 0) throw new ValueError('hidden_size must be greater than zero');
-    if (numLayers <= 0) throw new ValueError('num_layers must be greater than zero');
+    if (typeof numLayers !== 'number' && typeof numLayers !== 'boolean') {
+      throw new PyTypeError(`'<=' not supported between instances of '${pythonTypeName(numLayers)}' and 'int'`);
+    }
+    if (Number(numLayers) <= 0) throw new ValueError('num_layers must be greater than zero');
     return;
   }
   if ((hiddenSize as number) <= 0) throw new ValueError('proj_size has to be smaller than hidden_size'); // 1.13's (misleading) text

@@ -125,7 +125,7 @@ export class RNN extends Module {
       warn(`dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers greater than 1, but got dropout=${pyRepr(this.dropout)} and num_layers=${numLayers}`);
     }
     checkSizes(hiddenSize, numLayers);
-    if (!Number.isInteger(numLayers)) throw new PyTypeError("'float' object cannot be interpreted as an integer");
+    if (!Number.isInteger(numLayers)) throw new PyTypeError(`'${pythonTypeName(numLayers)}' object cannot be interpreted as an integer`); // range(num_layers)
     this.registerParameters(opts.dtype);
     if (numLayers <= 0) throw new IndexError('list index out of range'); // from flatten_parameters in 1.13
     this.resetParameters();

@@ -153,6 +153,8 @@ describe('nn.RNN construction errors of PyTorch 1.13 (docs/spec.md §3.4)', () =
     ["dropout 'abc'", () => new RNN(3, 4, { dropout: 'abc' as never }), 'ValueError', "could not convert string to float: 'abc'"],
     ['dropout null', () => new RNN(3, 4, { dropout: null as never }), 'TypeError', "float() argument must be a string or a real number, not 'NoneType'"],
     ['unknown nonlinearity', () => new RNN(3, 4, { nonlinearity: 'sigmoid' as never }), 'ValueError', "Unknown nonlinearity 'sigmoid'"],
+    ['numLayers null (None is a value, not the default)', () => new RNN(3, 4, null as never), 'TypeError', "'NoneType' object cannot be interpreted as an integer"],
+    ["numLayers '2'", () => new RNN(3, 4, { numLayers: '2' as never }), 'TypeError', "'str' object cannot be interpreted as an integer"],
     ['nonlinearity True (Python prints the bool)', () => new RNN(3, 4, { nonlinearity: true as never }), 'ValueError', "Unknown nonlinearity 'True'"],
     ['no arguments', () => new (RNN as unknown as new () => RNN)(), 'TypeError', "RNNBase.__init__() missing 2 required positional arguments: 'input_size' and 'hidden_size'"],
     ['more positional arguments than rnnspec binds (proj_size, device, dtype are keyword-only here)', () => new RNN(1, 2, 1, true, false, 0, false, 0 as never), 'TypeError',
@@ -172,6 +174,11 @@ describe('nn.RNN construction errors of PyTorch 1.13 (docs/spec.md §3.4)', () =
     ['integer dtype', () => new RNN(3, 4, { dtype: 'int64' }), 'RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients'],
   ])('%s', asTorch('1.13', (_, construct, type, message) => {
     expectError(construct, type, message);
+  }));
+
+  test('as many positional arguments as 1.13 binds are accepted: num_layers, bias, batch_first, dropout, bidirectional', asTorch('1.13', () => {
+    const rnn = new RNN(1, 2, 2, false, true, 0, true);
+    expect([rnn.numLayers, rnn.bias, rnn.batchFirst, rnn.dropout, rnn.bidirectional]).toEqual([2, false, true, 0, true]);
   }));
 
   test('hiddenSize 2.5 fails in torch.empty with its full overload list', asTorch('1.13', () => {

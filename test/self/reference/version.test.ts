@@ -49,6 +49,15 @@ describe("nn.RNN's positional arguments follow the version in force", () => {
   });
 });
 
+describe("2.6's RNNBase compares num_layers with 0 before anything uses it (torch 2.6 probed)", () => {
+  it.each([
+    ['null', null, 'NoneType'],
+    ["'2'", '2', 'str'],
+  ])('num_layers %s is a TypeError from <=', (_, numLayers, type) => {
+    expectError(() => withTorchVersion('2.6', () => new RNN(3, 4, numLayers as never)), 'TypeError', `'<=' not supported between instances of '${type}' and 'int'`);
+  });
+});
+
 describe('2.6 checks nn.RNN input before the kernel does', () => {
   let rnn: RNN;
   beforeEach(() => {
