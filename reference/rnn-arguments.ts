@@ -62,7 +62,8 @@ export function bindArguments(inputSize: unknown, hiddenSize: unknown, args: rea
   }
   const unknown = Object.keys(keywords).find((k) => !OPTION_NAMES.has(k));
   if (unknown !== undefined) throw new PyTypeError(`RNNBase.__init__() got an unexpected keyword argument '${unknown}'`);
-  const twice = Object.keys(byPosition).find((k) => k !== 'nonlinearity' && keywords[k as keyof RNNOptions] !== undefined);
+  // (a nonlinearity given both ways was refused above; 1.13 has no positional nonlinearity)
+  const twice = Object.keys(byPosition).find((k) => keywords[k as keyof RNNOptions] !== undefined);
   if (twice !== undefined) throw new PyTypeError(`RNNBase.__init__() got multiple values for argument '${SNAKE[twice]}'`);
   if (inputSize === undefined) throw new PyTypeError("RNNBase.__init__() missing 2 required positional arguments: 'input_size' and 'hidden_size'");
   if (hiddenSize === undefined) throw new PyTypeError("RNNBase.__init__() missing 1 required positional argument: 'hidden_size'");

@@ -151,6 +151,13 @@ describe('nn.RNN construction errors of PyTorch 1.13 (docs/spec.md §3.4)', () =
     ['dropout a bool', () => new RNN(3, 4, { dropout: true as never }), 'ValueError', DROPOUT_RANGE],
     ['dropout a numeric string', () => new RNN(3, 4, { dropout: '0.5' as never }), 'ValueError', DROPOUT_RANGE],
     ["dropout 'abc'", () => new RNN(3, 4, { dropout: 'abc' as never }), 'ValueError', "could not convert string to float: 'abc'"],
+    // Python's float() of a string, then the range check (torch 1.13 and 2.6 probed)
+    ["dropout ''", () => new RNN(3, 4, { dropout: '' as never }), 'ValueError', "could not convert string to float: ''"],
+    ["dropout '  '", () => new RNN(3, 4, { dropout: '  ' as never }), 'ValueError', "could not convert string to float: '  '"],
+    ["dropout 'xinf'", () => new RNN(3, 4, { dropout: 'xinf' as never }), 'ValueError', "could not convert string to float: 'xinf'"],
+    ["dropout 'infx'", () => new RNN(3, 4, { dropout: 'infx' as never }), 'ValueError', "could not convert string to float: 'infx'"],
+    ["dropout 'x inf'", () => new RNN(3, 4, { dropout: 'x inf' as never }), 'ValueError', "could not convert string to float: 'x inf'"],
+    ...['inf', '  inf', 'inf  ', '+inf', '-nan', ' Infinity '].map((s): [string, () => unknown, string, string] => [`dropout '${s}' (a float, out of range)`, () => new RNN(3, 4, { dropout: s as never }), 'ValueError', DROPOUT_RANGE]),
     ['dropout null', () => new RNN(3, 4, { dropout: null as never }), 'TypeError', "float() argument must be a string or a real number, not 'NoneType'"],
     ['unknown nonlinearity', () => new RNN(3, 4, { nonlinearity: 'sigmoid' as never }), 'ValueError', "Unknown nonlinearity 'sigmoid'"],
     ['numLayers null (None is a value, not the default)', () => new RNN(3, 4, null as never), 'TypeError', "'NoneType' object cannot be interpreted as an integer"],

@@ -58,6 +58,15 @@ describe("2.6's RNNBase compares num_layers with 0 before anything uses it (torc
   });
 });
 
+describe("2.6's hidden_size check takes a bool for an int (isinstance(True, int)): torch.empty refuses it next", () => {
+  it('hidden_size True', () => {
+    expectError(() => withTorchVersion('2.6', () => new RNN(3, true as never)), 'TypeError',
+      'empty() received an invalid combination of arguments - got (tuple, dtype=NoneType, device=NoneType), but expected one of:\n' +
+        ' * (tuple of ints size, *, tuple of names names, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n' +
+        ' * (tuple of ints size, *, torch.memory_format memory_format = None, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n');
+  });
+});
+
 describe('2.6 checks nn.RNN input before the kernel does', () => {
   let rnn: RNN;
   beforeEach(() => {
