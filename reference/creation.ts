@@ -186,7 +186,7 @@ export function tensor(data: TensorData, options: TensorOptions = {}): Tensor {
     );
   }
   const storage = allocate(dtype, numelOf(sizes));
-  if (storage.length > 0 || sizes.length === 0) recursiveStore(data, sizes, 0, dtype, storage, 0);
+  if (storage.length > 0) recursiveStore(data, sizes, 0, dtype, storage, 0); // an empty tensor has no element to store (a 0-d one has one)
   return finish(new Tensor(dtype, sizes, storage, { pinned }), options);
 }
 

@@ -107,6 +107,13 @@ describe('nn.RNN parameters', () => {
       'Error(s) in loading state_dict for RNN:\n\tsize mismatch for weight_ih_l0: copying a param with shape torch.Size([3, 4]) from checkpoint, the shape in current model is torch.Size([3, 2]).');
   });
 
+  test('loadStateDict lists every missing and unexpected key, one line each (torch 1.13 probed)', () => {
+    const rnn = new RNN(2, 3);
+    const { weight_ih_l0, weight_hh_l0, bias_ih_l0 } = rnn.stateDict();
+    expectError(() => rnn.loadStateDict({ weight_ih_l0, weight_hh_l0, foo: bias_ih_l0 }), 'RuntimeError',
+      'Error(s) in loading state_dict for RNN:\n\tMissing key(s) in state_dict: "bias_ih_l0", "bias_hh_l0". \n\tUnexpected key(s) in state_dict: "foo". ');
+  });
+
   test('getParameter of a name the module does not have is an rnnspec error naming both', () => {
     expect(() => new RNN(2, 3).getParameter('weight_ih_l1')).toThrow("rnnspec: RNN has no parameter 'weight_ih_l1'");
   });

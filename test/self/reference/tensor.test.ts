@@ -209,6 +209,12 @@ describe('copy and aliasing (docs/spec.md §1.4)', () => {
       expect(source[source.length - 1]).toBe(7);
     }
   });
+  it("asTensor() with the array's own dtype given explicitly still shares it", () => {
+    const source = new Float32Array([1, 2]);
+    const t = asTensor(source, { dtype: 'float32' });
+    source[0] = 5;
+    expect(t.tolist()).toEqual([5, 2]);
+  });
   it('asTensor() with another dtype copies', () => {
     const source = new Float32Array([1.5, 2.5]);
     const t = asTensor(source, { dtype: 'float64' });

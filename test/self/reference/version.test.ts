@@ -58,6 +58,17 @@ describe("2.6's RNNBase compares num_layers with 0 before anything uses it (torc
   });
 });
 
+describe('2.6 binds the fourth positional argument as the nonlinearity', () => {
+  it('num_layers, nonlinearity, bias, batch_first, dropout, bidirectional bind in that order', () => {
+    const rnn = withTorchVersion('2.6', () => new RNN(1, 2, 2, 'relu', false, true, 0, true));
+    expect([rnn.numLayers, rnn.nonlinearity, rnn.bias, rnn.batchFirst, rnn.dropout, rnn.bidirectional]).toEqual([2, 'relu', false, true, 0, true]);
+  });
+  it('one more is an rnnspec error that names them all', () => {
+    expectError(() => withTorchVersion('2.6', () => new RNN(1, 2, 2, 'relu', false, true, 0, true, 0 as never)), 'TypeError',
+      'rnnspec: nn.RNN takes at most 8 positional arguments (input_size, hidden_size, num_layers, nonlinearity, bias, batch_first, dropout, bidirectional) but 9 were given');
+  });
+});
+
 describe("2.6's hidden_size check takes a bool for an int (isinstance(True, int)): torch.empty refuses it next", () => {
   it('hidden_size True', () => {
     expectError(() => withTorchVersion('2.6', () => new RNN(3, true as never)), 'TypeError',
