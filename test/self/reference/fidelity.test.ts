@@ -172,6 +172,11 @@ describe('fusedMultiplyAdd rounds a*b + c once, as the exact oracle does', () =>
     },
   );
 
+  it('float32: 2^127 * 4 + 0 is past float32 range, so inf (worked out by hand)', () => {
+    expect(fusedMultiplyAdd(2 ** 127, 4, 0, 'float32')).toBe(Infinity);
+    expect(fusedMultiplyAdd(-(2 ** 127), 4, 0, 'float32')).toBe(-Infinity);
+  });
+
   test.prop([anyFloat, anyFloat, anyFloat])('float32 over every exponent, subnormals included', (a, b, c) => {
     expect(fusedMultiplyAdd(a, b, c, 'float32')).toBe(oracleFma(a, b, c, 'float32'));
   });
@@ -183,6 +188,8 @@ describe('fusedMultiplyAdd rounds a*b + c once, as the exact oracle does', () =>
     ['3 * -1 + 3 is +0', 3, -1, 3, 0],
     ['-0 * 1 + -0 is -0', -0, 1, -0, -0],
     ['inf * 0 + 1 is nan', Infinity, 0, 1, NaN],
+    // exact with exactly 53 significant bits down to 2^-1074: no rounding step at all, and an odd last bit stays
+    ['2^-1074 * (2^52 + 1) + 0 is 2^-1022 + 2^-1074, exact', 2 ** -1074, 2 ** 52 + 1, 0, 2 ** -1022 + 2 ** -1074],
   ])('float64: %s (values worked out by hand)', (_, a, b, c, want) => {
     expect(fusedMultiplyAdd(a, b, c, 'float64')).toBe(want); // toBe uses Object.is: +0 is not -0, nan is nan
     if ([a, b, c].every(Number.isFinite)) expect(oracleFma(a, b, c, 'float64')).toBe(want); // the oracle takes finite values
