@@ -53,18 +53,15 @@ function roundExact(n: bigint, e: number, dtype: 'float32' | 'float64'): number 
 /** round(a * b + c) in `dtype` with a single rounding; a, b, c must already be values of that dtype. */
 export function fusedMultiplyAdd(a: number, b: number, c: number, dtype: 'float32' | 'float64'): number {
   // inf and nan propagate as in a*b + c; an exactly zero sum takes IEEE's sign rule, which a*b + c
-  // also follows because a*b is then exact
+  // also follows because a*b is then exact. Either way the result is +-inf, nan or +-0, the same in
+  // float32, so no rounding to the dtype is needed.
   const product = a * b;
-  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c)) return roundTo(product + c, dtype);
+  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c)) return product + c;
   const [ma, ea] = exactParts(a);
   const [mb, eb] = exactParts(b);
   const [mc, ec] = exactParts(c);
   const E = Math.min(ea + eb, ec);
   const n = ((ma * mb) << BigInt(ea + eb - E)) + (mc << BigInt(ec - E));
-  if (n === 0n) return roundTo(product + c, dtype);
+  if (n === 0n) return product + c;
   return roundExact(n, E, dtype);
-}
-
-function roundTo(v: number, dtype: 'float32' | 'float64'): number {
-  return dtype === 'float32' ? Math.fround(v) : v;
 }

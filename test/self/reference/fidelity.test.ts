@@ -188,6 +188,8 @@ describe('fusedMultiplyAdd rounds a*b + c once, as the exact oracle does', () =>
     ['3 * -1 + 3 is +0', 3, -1, 3, 0],
     ['-0 * 1 + -0 is -0', -0, 1, -0, -0],
     ['inf * 0 + 1 is nan', Infinity, 0, 1, NaN],
+    ['1 * 1 + inf is inf', 1, 1, Infinity, Infinity],
+    ['1 * 1 - inf is -inf', 1, 1, -Infinity, -Infinity],
     // exact with exactly 53 significant bits down to 2^-1074: no rounding step at all, and an odd last bit stays
     ['2^-1074 * (2^52 + 1) + 0 is 2^-1022 + 2^-1074, exact', 2 ** -1074, 2 ** 52 + 1, 0, 2 ** -1022 + 2 ** -1074],
   ])('float64: %s (values worked out by hand)', (_, a, b, c, want) => {

@@ -97,4 +97,8 @@ describe('linear (torch.addmm) checks its shapes with PyTorch words', () => {
   it('mat1 (N x K) and mat2 = W^T (K2 x H) must agree on K (torch 1.13 probed: F.linear(zeros(2, 3), zeros(4, 5)))', () => {
     expect(() => ops.linear(new Tensor('float32', [2, 3]), new Tensor('float32', [4, 5]), null)).toThrow('mat1 and mat2 shapes cannot be multiplied (2x3 and 5x4)');
   });
+  it("its result's grad_fn is AddmmBackward0, as torch's", () => {
+    const x = new Tensor('float32', [2, 3]).requiresGrad_();
+    expect(ops.linear(x, new Tensor('float32', [4, 3]), null).gradFn?.name).toBe('AddmmBackward0');
+  });
 });
