@@ -49,5 +49,6 @@ export default defineConfig({
       'test/self/conformance/mutants.test.ts',
     ],
     sequence: { ...base.test?.sequence, sequencer: QuickestFirst },
+    setupFiles: ['test/harness/mutation-seed.ts'],
   },
 });
