@@ -64,22 +64,20 @@ describe('nn.Embedding construction', () => {
 });
 
 describe('nn.Embedding padding_idx set after construction', () => {
-  it('reset_parameters zeroes weight[padding_idx] with Python indexing, so -1 is the last row', () => {
+  it.each([
+    [-1, 2],
+    [-3, 0],
+    [1, 1],
+  ])('reset_parameters zeroes weight[%s] with Python indexing: row %s', (paddingIdx, row) => {
     const module = new Embedding(3, 2, { generator: new Generator(5) });
-    module.paddingIdx = -1;
+    module.paddingIdx = paddingIdx;
     module.resetParameters(new Generator(6));
     const rows = module.weight.tolist() as number[][];
-    expect(rows[2]).toEqual([0, 0]);
-    expect(rows[0].every((v) => v !== 0) && rows[1].every((v) => v !== 0)).toBe(true);
+    rows.forEach((r, i) => expect(i === row ? r : r.every((v) => v !== 0), `row ${i}`).toEqual(i === row ? [0, 0] : true));
   });
 
-  it('-V is row 0, and beyond -V or at V is an IndexError in PyTorch words', () => {
-    const module = new Embedding(3, 2, { generator: new Generator(5) });
-    module.paddingIdx = -3;
-    module.resetParameters(new Generator(6));
-    const rows = module.weight.tolist() as number[][];
-    expect(rows[0]).toEqual([0, 0]);
-    expect(rows[1].every((v) => v !== 0) && rows[2].every((v) => v !== 0)).toBe(true);
+  it('beyond -V or at V is an IndexError in PyTorch words', () => {
+    const module = new Embedding(3, 2);
     module.paddingIdx = -4;
     expectError(() => module.resetParameters(), 'IndexError', 'index -4 is out of bounds for dimension 0 with size 3');
     module.paddingIdx = 3;
