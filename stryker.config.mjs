@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * StrykerJS over the reference (the oracle) and the engine's judging and tolerance code:
- * `npm run mutation`. Not part of `npm test` (a full run takes well over an hour on 2 cores).
+ * `npm run mutation`. Not part of `npm test` (a full run from scratch takes about three and a half hours on 2 cores).
  * A subset: `npm run mutation -- --mutate reference/functional.ts`.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */

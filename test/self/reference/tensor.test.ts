@@ -181,6 +181,7 @@ describe('shape and ragged input (docs/spec.md §1.3)', () => {
   it('a bool 0-d tensor in a float list is float(True) or float(False) (torch 1.13 probed)', () => {
     expect(tensor([tensor(true), 2.5]).tolist()).toEqual([1, 2.5]);
     expect(tensor([tensor(false), 2.5]).tolist()).toEqual([0, 2.5]);
+    expect(tensor([tensor(true), 2]).tolist()).toEqual([1n, 2n]); // and int(True) in an int list
   });
   it('multi-element tensors inside lists are refused (ValueError for float, TypeError for int)', () => {
     expectError(() => tensor([tensor([1.5, 2.5])]), 'ValueError', 'only one element tensors can be converted to Python scalars');
