@@ -182,7 +182,7 @@ export function runBackward(root: Tensor, seed: Tensor, retainGraph: boolean): v
       if (!retainGraph) node.release();
       node.inputs.forEach((input, i) => {
         const g = inputGrads[i];
-        if (!input || !input.requiresGrad || g === null || g === undefined) return;
+        if (!input?.requiresGrad || g === null) return; // absent, needs no grad, or given None
         if (input.gradFn === null) accumulateIntoLeaf(input, g);
         else arrive(input.gradFn, input.outputNr, g);
       });

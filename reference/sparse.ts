@@ -29,10 +29,10 @@ export class SparseCooTensor {
     const idx = this.indices.data as BigInt64Array;
     const v = this.values.data as Float32Array | Float64Array;
     const o = out.data as Float32Array | Float64Array;
-    for (let k = 0; k < idx.length; k++) {
-      const r = Number(idx[k]);
+    idx.forEach((row, k) => {
+      const r = Number(row);
       for (let j = 0; j < cols; j++) o[r * cols + j] += v[k * cols + j];
-    }
+    });
     return out;
   }
 

@@ -195,6 +195,7 @@ describe('docs/spec.md §2.3 and §2.4 gradients', () => {
     expect(g.indices.tolist()).toEqual([[3n, 3n, 5n]]);
     expect(g.values.tolist()).toEqual([[1, 2], [5, 6], [7, 8]]);
     expect(g.size).toEqual([6, 2]);
+    expect([g.dtype, g.shape]).toEqual(['float32', [6, 2]]); // grad.dtype, grad.shape
   });
 
   it('sparse: when every position is padding, indices have shape (1, 0) and values (0, D)', () => {
