@@ -45,8 +45,8 @@ export function numbers(t: Tensor): number[] {
   return Array.from(t.data as ArrayLike<number | bigint>, Number);
 }
 
-function int64(values: readonly number[]): Tensor {
-  return new Tensor('int64', [values.length], BigInt64Array.from(values, BigInt));
+function int64(values: readonly number[], shape: readonly number[] = [values.length]): Tensor {
+  return new Tensor('int64', shape, BigInt64Array.from(values, BigInt));
 }
 
 /**
@@ -94,13 +94,15 @@ function full(shape: readonly number[], element: Scalar, dtype: DType): Tensor {
 }
 
 /**
- * `x.index_select(dim, index)` with 1.13's CPU messages: along dim 1 (of a tensor of 2 or more
- * dims) an index out of range is a RuntimeError naming it, elsewhere an IndexError.
+ * `x.index_select(dim, index)` with ATen's CPU messages (1.13 and 2.6 probed). For x of 2 or more
+ * dims: an empty indexed axis refuses any index; an index out of range along dim 1, or along any
+ * dim of an empty x, is a RuntimeError naming it. Any other index out of range is an IndexError.
  */
 export function indexSelectAsTorch(x: Tensor, dim: number, index: readonly number[]): Tensor {
-  if (dim === 1 && x.dim() >= 2) {
-    const bad = index.find((i) => i < 0 || i >= x.shape[1]);
-    if (bad !== undefined) throw new RuntimeError(`INDICES element is out of DATA bounds, id=${bad} axis_dim=${x.shape[1]}`);
+  if (x.dim() >= 2 && index.length > 0 && x.shape[dim] === 0) throw new RuntimeError('index_select(): self indexing axis dim should be positive');
+  if (x.dim() >= 2 && (dim === 1 || x.numel() === 0)) {
+    const bad = index.find((i) => i < 0 || i >= x.shape[dim]);
+    if (bad !== undefined) throw new RuntimeError(`INDICES element is out of DATA bounds, id=${bad} axis_dim=${x.shape[dim]}`);
   }
   return indexSelect(x, dim, index);
 }
@@ -148,12 +150,11 @@ export function packPaddedSequence(
   let sortedIndices: Tensor | null = null;
   if (!enforceSorted) {
     if (callerLengths.dim() > 1) throw new IndexError('index_select(): Index is supposed to be a vector');
-    if (callerLengths.dim() === 1) {
-      const order = sortDescending(numbers(callerLengths));
-      sortedIndices = int64(order);
-      sortedLengths = int64(order.map((i) => Number(callerLengths.data[i])));
-      input = indexSelectAsTorch(input, batchFirst ? 0 : 1, order);
-    }
+    // torch.sort keeps 0-d lengths 0-d (checkPackable refuses them), and index_select reads a 0-d index as one
+    const order = sortDescending(numbers(callerLengths));
+    sortedIndices = int64(order, callerLengths.shape);
+    sortedLengths = int64(order.map((i) => Number(callerLengths.data[i])), callerLengths.shape);
+    input = indexSelectAsTorch(input, batchFirst ? 0 : 1, order);
   }
   const x = batchFirst ? transpose(input, 0, 1) : input; // (T, B, *)
   const lens = checkPackable(x, sortedLengths);

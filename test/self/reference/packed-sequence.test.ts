@@ -304,6 +304,13 @@ describe('packing errors (docs/spec.md §3.4)', () => {
     ['pack_sequence of a 0-d tensor first (2.6: its size(0), before pad_sequence)', () => withTorchVersion('2.6', () => packSequence([f32([])])), 'IndexError', 'Dimension specified as 0 but tensor has no dimensions'],
     ['len(lengths) > batch of a 2-D input, unsorted', () => packPaddedSequence(f32([3, 2]), [2, 1, 3], { enforceSorted: false }), 'RuntimeError', 'INDICES element is out of DATA bounds, id=2 axis_dim=2'],
     ['lengths 0-D, unsorted', () => packPaddedSequence(f32([3, 1, 2]), tensor(2), { enforceSorted: false }), 'RuntimeError', "'lengths' argument should be a 1D CPU int64 tensor, but got 0D cpu Long tensor"],
+    // enforce_sorted=False index_selects the batch before any check; on an empty input index_select has its own messages (1.13 and 2.6 probed)
+    ['lengths 0-D, unsorted, B = 0: index_select reads the 0-d index first', () => packPaddedSequence(f32([3, 0]), tensor(2), { enforceSorted: false }), 'RuntimeError', 'index_select(): self indexing axis dim should be positive'],
+    ['empty input (B = 0), unsorted', () => packPaddedSequence(f32([3, 0, 2]), [2], { enforceSorted: false }), 'RuntimeError', 'index_select(): self indexing axis dim should be positive'],
+    ['empty input (B = 0), unsorted, batch_first', () => packPaddedSequence(f32([0, 3]), [2], { batchFirst: true, enforceSorted: false }), 'RuntimeError', 'index_select(): self indexing axis dim should be positive'],
+    ['empty input (B = 0), unsorted, no lengths', () => packPaddedSequence(f32([3, 0, 2]), [], { enforceSorted: false }), 'RuntimeError', 'Cannot pack empty tensors.'],
+    ['empty input (T = 0), len(lengths) > batch, unsorted', () => packPaddedSequence(f32([0, 2]), [5, 1, 1], { enforceSorted: false }), 'RuntimeError', 'INDICES element is out of DATA bounds, id=2 axis_dim=2'],
+    ['empty input (T = 0), len(lengths) > batch, unsorted, batch_first', () => packPaddedSequence(f32([2, 0, 3]), [1, 1, 1], { batchFirst: true, enforceSorted: false }), 'RuntimeError', 'INDICES element is out of DATA bounds, id=2 axis_dim=2'],
     ['total_length too small', () => padPackedSequence(packSequence([f32([3]), f32([1])]), { totalLength: 2 }), 'ValueError',
       'Expected total_length to be at least the length of the longest sequence in input, but got total_length=2 and max sequence length being 3'],
     ['pad_sequence of 0-d tensors (1.13)', () => withTorchVersion('1.13', () => padSequence([f32([]), f32([])])), 'IndexError', 'Dimension specified as 0 but tensor has no dimensions'],
