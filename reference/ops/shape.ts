@@ -97,11 +97,12 @@ export function cat(xs: readonly Tensor[], dim: number): Tensor {
   const d = wrapDim(dim, xs[0].dim());
   const shape = [...xs[0].shape];
   shape[d] = xs.reduce((n, x) => n + x.shape[d], 0);
-  for (const x of xs) {
-    if (x.dim() !== shape.length || x.shape.some((s, k) => k !== d && s !== shape[k]) || x.dtype !== xs[0].dtype) {
-      throw new RuntimeError(`Sizes of tensors must match except in dimension ${d}. Expected size ${shape.join(', ')} but got size ${x.shape.join(', ')} for a tensor in the list.`);
-    }
-  }
+  xs.forEach((x, i) => {
+    if (x.dim() !== shape.length) throw new RuntimeError(`Tensors must have same number of dimensions: got ${shape.length} and ${x.dim()}`);
+    const k = x.shape.findIndex((s, k) => k !== d && s !== shape[k]);
+    if (k !== -1) throw new RuntimeError(`Sizes of tensors must match except in dimension ${d}. Expected size ${shape[k]} but got size ${x.shape[k]} for tensor number ${i} in the list.`);
+    if (x.dtype !== xs[0].dtype) throw new RuntimeError(`rnnspec: cat of ${xs[0].dtype} and ${x.dtype} tensors (the reference does not promote dtypes)`);
+  });
   const out = new Tensor(xs[0].dtype, shape);
   const [outer, total, inner] = aroundDim(shape, d);
   let offset = 0;

@@ -1,0 +1,42 @@
+/**
+ * The guards of the ops the reference is built from (reference/ops/): misuse gets a clear error,
+ * PyTorch's text where the op behaves as PyTorch's does (probed with 1.13), an rnnspec message where
+ * the reference op is narrower than PyTorch's (no broadcasting beyond a bias, no dtype promotion).
+ */
+import { describe, expect, test } from 'vitest';
+import { Tensor, ops } from '../../../reference/index.ts';
+import { expectError } from '../expect-error.ts';
+
+const f32 = (shape: number[]) => new Tensor('float32', shape);
+
+describe('op guards', () => {
+  test.each<[string, () => unknown, string, string]>([
+    ['add of two dtypes', () => ops.add(f32([2]), new Tensor('float64', [2])), 'RuntimeError', 'expected both operands to have the same dtype, got float32 and float64'],
+    ['add of a [4] bias to rows of 3', () => ops.add(f32([2, 3]), f32([4])), 'RuntimeError', 'The size of tensor a (2, 3) must match the size of tensor b (4)'],
+    ['add of a 2-D b of a\'s last size', () => ops.add(f32([2, 3]), f32([1, 3])), 'RuntimeError', 'The size of tensor a (2, 3) must match the size of tensor b (1, 3)'],
+    ['mul of two shapes', () => ops.mul(f32([2, 3]), f32([3])), 'RuntimeError', 'mul: shapes [2,3] and [3] differ'],
+    ['view to another number of elements', () => ops.view(f32([6]), [4]), 'RuntimeError', "shape '[4]' is invalid for input of size 6"],
+    ['view with -1 that does not divide', () => ops.view(f32([6]), [-1, 4]), 'RuntimeError', "shape '[-1, 4]' is invalid for input of size 6"],
+    ['narrow past the end', () => ops.narrow(f32([3]), 0, 2, 2), 'RuntimeError', 'start (2) + length (2) exceeds dimension size (3).'],
+    ['cat([])', () => ops.cat([], 0), 'RuntimeError', 'torch.cat(): expected a non-empty list of Tensors'],
+    ['cat, another size off the dim', () => ops.cat([f32([2, 3]), f32([2, 4])], 0), 'RuntimeError', 'Sizes of tensors must match except in dimension 0. Expected size 3 but got size 4 for tensor number 1 in the list.'],
+    ['cat, another number of dims', () => ops.cat([f32([2, 3]), f32([3])], 0), 'RuntimeError', 'Tensors must have same number of dimensions: got 2 and 1'],
+    ['cat of two dtypes', () => ops.cat([f32([2]), new Tensor('float64', [2])], 0), 'RuntimeError', 'rnnspec: cat of float32 and float64 tensors (the reference does not promote dtypes)'],
+    ['stack([])', () => ops.stack([], 0), 'RuntimeError', 'stack expects a non-empty TensorList'],
+  ])('%s', (_, call, type, message) => {
+    expectError(call, type, message);
+  });
+});
+
+describe('op results', () => {
+  test('view infers a -1 size; unsqueeze takes a negative dim from the end', () => {
+    expect(ops.view(f32([6]), [-1, 3]).shape).toEqual([2, 3]);
+    expect(ops.view(f32([2, 3]), [3, -1]).shape).toEqual([3, 2]);
+    expect(ops.unsqueeze(f32([2, 3]), -1).shape).toEqual([2, 3, 1]);
+  });
+  test('add broadcasts a 1-D bias over the rows', () => {
+    const a = new Tensor('float32', [2, 2], Float32Array.from([1, 2, 3, 4]));
+    const b = new Tensor('float32', [2], Float32Array.from([10, 20]));
+    expect(Array.from(ops.add(a, b).data as Float32Array)).toEqual([11, 22, 13, 24]);
+  });
+});
