@@ -35,13 +35,13 @@ class QuickestFirst extends BaseSequencer {
   }
 }
 
-const only = process.env.RNNSPEC_MUTATION_TESTS?.split(',').filter(Boolean);
+const only = process.env.RNNSPEC_MUTATION_TESTS?.split(',').filter(Boolean) ?? [];
 
 export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: only ?? [
+    include: only.length > 0 ? only : [
       'test/self/reference/**/*.test.ts',
       'test/self/golden/**/*.test.ts',
       'test/self/harness/**/*.test.ts',
