@@ -20,9 +20,8 @@ export function linear(x: Tensor, W: Tensor, b: Tensor | null = null): Tensor {
 
 /** torch.addmm's shape and dtype checks, with its messages. */
 export function checkLinear(x: Tensor, W: Tensor, b: Tensor | null): void {
-  const [, K] = x.shape;
-  const [, K2] = W.shape;
-  if (x.dim() !== 2 || W.dim() !== 2 || K !== K2) {
+  if (x.dim() !== 2 || W.dim() !== 2) throw new RuntimeError(`rnnspec: ops.linear takes 2-D x and W, got [${x.shape.join(', ')}] and [${W.shape.join(', ')}]`);
+  if (x.shape[1] !== W.shape[1]) {
     throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${x.shape.join('x')} and ${[...W.shape].reverse().join('x')})`);
   }
   if (x.dtype !== W.dtype || (b !== null && b.dtype !== W.dtype)) {

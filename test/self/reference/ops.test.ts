@@ -22,6 +22,11 @@ describe('op guards', () => {
     ['cat, another size off the dim', () => ops.cat([f32([2, 3]), f32([2, 4])], 0), 'RuntimeError', 'Sizes of tensors must match except in dimension 0. Expected size 3 but got size 4 for tensor number 1 in the list.'],
     ['cat, another number of dims', () => ops.cat([f32([2, 3]), f32([3])], 0), 'RuntimeError', 'Tensors must have same number of dimensions: got 2 and 1'],
     ['cat of two dtypes', () => ops.cat([f32([2]), new Tensor('float64', [2])], 0), 'RuntimeError', 'rnnspec: cat of float32 and float64 tensors (the reference does not promote dtypes)'],
+    ['linear of a 3-D x (torch would batch it)', () => ops.linear(f32([2, 3, 3]), f32([4, 3])), 'RuntimeError', 'rnnspec: ops.linear takes 2-D x and W, got [2, 3, 3] and [4, 3]'],
+    ['linear of a 1-D W (torch would take a vector)', () => ops.linear(f32([2, 3]), f32([3])), 'RuntimeError', 'rnnspec: ops.linear takes 2-D x and W, got [2, 3] and [3]'],
+    ['linear, K differs', () => ops.linear(f32([2, 3]), f32([4, 5])), 'RuntimeError', 'mat1 and mat2 shapes cannot be multiplied (2x3 and 5x4)'],
+    ['linear, x of another dtype (nn.RNN\'s message; F.linear says "expected scalar type Double but found Float")', () => ops.linear(new Tensor('float64', [2, 3]), f32([4, 3])), 'RuntimeError', 'mat1 and mat2 must have the same dtype'],
+    ['linear, a bias of another dtype (the same guard)', () => ops.linear(f32([2, 3]), f32([4, 3]), new Tensor('float64', [4])), 'RuntimeError', 'mat1 and mat2 must have the same dtype'],
     ['stack([])', () => ops.stack([], 0), 'RuntimeError', 'stack expects a non-empty TensorList'],
   ])('%s', (_, call, type, message) => {
     expectError(call, type, message);
