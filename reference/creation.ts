@@ -57,6 +57,7 @@ function inferScalarType(x: unknown, lists = new Set<unknown>()): DType {
     const dtype = dtypeOfTypedArray(x);
     if (dtype === undefined) {
       const numpy = numpyNameOfTypedArray(x);
+      if (numpy === undefined) throw new PyTypeError(`rnnspec: a ${x.constructor.name} stands for no numpy array; use a Uint8Array for uint8`);
       throw new PyTypeError(sinceTorch(
         '2.6',
         // 2.x gives a torch.uint16/32/64 tensor, a dtype rnnspec does not implement: a documented deviation

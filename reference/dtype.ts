@@ -54,13 +54,15 @@ export function dtypeOfTypedArray(a: ArrayBufferView): DType | undefined {
   return undefined;
 }
 
-/** numpy's name for a typed array that has no torch dtype (for the TypeError of docs/spec.md §1.6). */
-export function numpyNameOfTypedArray(a: ArrayBufferView): string {
+/**
+ * numpy's name for a typed array that has no torch dtype (for the TypeError of docs/spec.md §1.6);
+ * undefined for one numpy has no counterpart of (Uint8ClampedArray).
+ */
+export function numpyNameOfTypedArray(a: ArrayBufferView): string | undefined {
   if (a instanceof Uint16Array) return 'numpy.uint16';
   if (a instanceof Uint32Array) return 'numpy.uint32';
   if (a instanceof BigUint64Array) return 'numpy.uint64';
-  if (a instanceof Uint8ClampedArray) return 'numpy.uint8';
-  return a.constructor.name;
+  return undefined;
 }
 
 /** Legacy type names used in PyTorch's messages, e.g. `torch.FloatTensor`. */

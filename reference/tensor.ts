@@ -8,9 +8,10 @@
  * The typed array is `data`, so a Tensor is also a plain `{dtype, shape, data}` of the adapter contract.
  */
 import { allocate, castElement, isFloatingPoint, type DType, type Scalar, type Storage } from './dtype.ts';
-import { RuntimeError } from './errors.ts';
+import { IndexError, RuntimeError, ValueError } from './errors.ts';
 import { warn } from './warnings.ts';
 import { attach, runBackward, isGradEnabled, type Node } from './autograd.ts';
+import { torchAtLeast } from './version.ts';
 import type { SparseCooTensor } from './sparse.ts';
 
 export type Device = 'cpu';
@@ -70,9 +71,8 @@ export class Tensor {
   size(d?: number): number | readonly number[] {
     if (d === undefined) return this.shape;
     const n = this.shape.length;
-    if (d < -Math.max(n, 1) || d >= Math.max(n, 1)) {
-      throw new RuntimeError(`Dimension out of range (expected to be in range of [${-Math.max(n, 1)}, ${Math.max(n, 1) - 1}], but got ${d})`);
-    }
+    if (n === 0) throw new IndexError(`Dimension specified as ${d} but tensor has no dimensions`);
+    if (d < -n || d >= n) throw new IndexError(`Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${d})`);
     return this.shape[d < 0 ? d + n : d];
   }
   isPinned(): boolean {
@@ -177,6 +177,8 @@ export class Tensor {
   /** The value of a one-element tensor (bigint for int64, boolean for bool). */
   item(): number | bigint | boolean {
     if (this.numel() !== 1) {
+      // 1.13's Python binding checks first; 2.x leaves it to ATen's item()
+      if (!torchAtLeast('2.6')) throw new ValueError('only one element tensors can be converted to Python scalars');
       throw new RuntimeError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
     }
     return this.dtype === 'bool' ? this.data[0] !== 0 : this.data[0];

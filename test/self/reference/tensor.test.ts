@@ -169,6 +169,17 @@ describe('shape and ragged input (docs/spec.md §1.3)', () => {
       "can't convert np.ndarray of type numpy.uint16. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.",
     );
   });
+  it('uint32 and uint64 arrays are refused like uint16; a Uint8ClampedArray, which numpy has no counterpart of, with an rnnspec message', () => {
+    for (const [array, numpy] of [[new Uint32Array([1]), 'numpy.uint32'], [new BigUint64Array([1n]), 'numpy.uint64']] as const) {
+      expectError(
+        () => withTorchVersion('1.13', () => tensor(array)),
+        'TypeError',
+        `can't convert np.ndarray of type ${numpy}. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.`,
+      );
+      expectError(() => withTorchVersion('2.6', () => tensor(array)), 'TypeError', `tensor(): ${numpy} arrays give torch.${numpy.slice(6)}, a dtype rnnspec does not implement`);
+    }
+    expectError(() => tensor(new Uint8ClampedArray([1])), 'TypeError', 'rnnspec: a Uint8ClampedArray stands for no numpy array; use a Uint8Array for uint8');
+  });
   it('typed arrays stand for sequences: a ragged one, or one where a deeper sequence is due, fails as a list would (torch 1.13 probed with lists)', () => {
     expectError(() => tensor([new Float32Array([1, 2]), new Float32Array([1])]), 'ValueError', 'expected sequence of length 2 at dim 1 (got 1)');
     expectError(() => tensor([[[1, 2]], new Float32Array([1])] as TensorData), 'TypeError', 'not a sequence');
@@ -351,4 +362,54 @@ describe('device and pinMemory', () => {
 it('error classes carry the Python exception name', () => {
   expect(new ValueError('x').name).toBe('ValueError');
   expect(new PyTypeError('x').name).toBe('TypeError');
+});
+
+describe('Tensor methods (torch 1.13 and 2.6 probed)', () => {
+  it('size() is the shape, size(d) one size, negative d counting from the end; out of range is an IndexError', () => {
+    const t = new Tensor('float32', [2, 3]);
+    expect([t.size(), t.size(1), t.size(-1), t.size(-2)]).toEqual([[2, 3], 3, 3, 2]);
+    expectError(() => t.size(2), 'IndexError', 'Dimension out of range (expected to be in range of [-2, 1], but got 2)');
+    expectError(() => t.size(-3), 'IndexError', 'Dimension out of range (expected to be in range of [-2, 1], but got -3)');
+  });
+  it('a 0-d tensor has no size(d) at all', () => {
+    expectError(() => tensor(1.5).size(0), 'IndexError', 'Dimension specified as 0 but tensor has no dimensions');
+    expectError(() => tensor(1.5).size(-1), 'IndexError', 'Dimension specified as -1 but tensor has no dimensions');
+  });
+  it('item() of a one-element tensor is its value; of more or fewer elements an error that changed in 2.x', () => {
+    expect([tensor([true]).item(), tensor([false]).item(), tensor([3]).item()]).toEqual([true, false, 3n]);
+    expectError(() => withTorchVersion('1.13', () => tensor([1.5, 2]).item()), 'ValueError', 'only one element tensors can be converted to Python scalars');
+    expectError(() => withTorchVersion('2.6', () => tensor([1.5, 2]).item()), 'RuntimeError', 'a Tensor with 2 elements cannot be converted to Scalar');
+    expectError(() => withTorchVersion('2.6', () => tensor([]).item()), 'RuntimeError', 'a Tensor with 0 elements cannot be converted to Scalar');
+  });
+  it('backward with a gradient of another shape raises', () => {
+    const y = ops.mulScalar(tensor([1.5, 2], { requiresGrad: true }), 2);
+    expectError(
+      () => y.backward(tensor([1, 1, 1], { dtype: 'float32' })),
+      'RuntimeError',
+      'Mismatch in shape: grad_output[0] has a shape of torch.Size([3]) and output[0] has a shape of torch.Size([2]).',
+    );
+  });
+  it('a storage of the wrong length for the shape is refused', () => {
+    expectError(() => new Tensor('float32', [2], new Float32Array(3)), 'RuntimeError', 'rnnspec: storage of 3 elements for shape [2]');
+  });
+  it('in-place ops: zero_, mul_ and add_ on integers stay exact, add_ of an int tensor into a float one converts', () => {
+    expect(tensor([1, 2]).zero_().tolist()).toEqual([0n, 0n]);
+    expect(tensor([1, 2]).mul_(3).tolist()).toEqual([3n, 6n]);
+    expect(tensor([2n ** 62n, 2]).add_(tensor([1, 4])).tolist()).toEqual([2n ** 62n + 1n, 6n]);
+    expect(tensor([1.5, 2]).add_(tensor([3, 4])).tolist()).toEqual([4.5, 6]);
+  });
+  it('in-place ops refuse another number of elements, and a non-leaf that requires grad', () => {
+    expectError(() => tensor([1.5, 2]).add_(tensor([1, 2, 3])), 'RuntimeError', 'rnnspec: add_ needs the same shape, got [3] and [2]');
+    expectError(() => tensor([1.5, 2]).copy_(tensor([1, 2, 3])), 'RuntimeError', 'rnnspec: copy_ needs the same number of elements, got 3 and 2');
+    const y = ops.mulScalar(tensor([1.5], { requiresGrad: true }), 2);
+    expectError(() => y.add_(1), 'RuntimeError', 'rnnspec: in-place operations on non-leaf tensors that require grad are not implemented by the reference autograd');
+  });
+  it('to(bool) is nonzero -> True from floats and from int64', () => {
+    expect(tensor([3, 0, -0.5]).to('bool').tolist()).toEqual([true, false, true]);
+    expect(tensor([3n, 0n]).to('bool').tolist()).toEqual([true, false]);
+  });
+  it("toString is rnnspec's own short form: the nested values and the dtype", () => {
+    expect(String(tensor([[1, 2], [3, 4]]))).toBe('tensor([[1,2],[3,4]], dtype=int64)');
+    expect(String(tensor([true, false]))).toBe('tensor([true,false], dtype=bool)');
+  });
 });
