@@ -100,15 +100,11 @@ export function promoteTypes(a: DType, b: DType): DType {
   if (b === 'bool') return a;
   if (a === 'float64' || b === 'float64') return 'float64';
   if (a === 'float32' || b === 'float32') return 'float32';
-  // two different integer types: the smallest signed type that holds both ranges
-  const [aLo, aHi] = INT_RANGE[a];
-  const [bLo, bHi] = INT_RANGE[b];
-  const lo = aLo < bLo ? aLo : bLo;
-  const hi = aHi > bHi ? aHi : bHi;
-  for (const t of ['int8', 'int16', 'int32', 'int64'] as const) {
-    if (INT_RANGE[t][0] <= lo && hi <= INT_RANGE[t][1]) return t;
-  }
-  return 'int64';
+  // two different integer types: the smallest signed type that holds both ranges. Every signed type
+  // holds the narrower ones; uint8 (0..255) needs int16 or wider.
+  const signed = ['int8', 'int16', 'int32', 'int64'] as const;
+  const rank = (t: DType) => (t === 'uint8' ? 1 : signed.indexOf(t as (typeof signed)[number]));
+  return signed[Math.max(rank(a), rank(b))];
 }
 
 // ---- one Python scalar into a dtype (torch.tensor(data, dtype=...)), docs/spec.md §1.2 ---------------

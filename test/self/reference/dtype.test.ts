@@ -25,11 +25,17 @@ describe('dtype tables', () => {
       float32: 'Float', float64: 'Double', int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool',
     })[d]));
   });
-  it('promote_types, as torch.promote_types answers (uint8 with itself stays uint8)', () => {
-    const pairs: Array<[DType, DType, DType]> = [
-      ['uint8', 'uint8', 'uint8'], ['uint8', 'int8', 'int16'], ['bool', 'uint8', 'uint8'], ['int32', 'float32', 'float32'],
-      ['int64', 'uint8', 'int64'], ['int16', 'uint8', 'int16'], ['bool', 'bool', 'bool'], ['float32', 'float64', 'float64'],
-    ];
-    for (const [a, b, expected] of pairs) expect([a, b, promoteTypes(a, b)]).toEqual([a, b, expected]);
+  it('promote_types over every pair, as torch.promote_types answers (1.13; rows and columns in DTYPES order)', () => {
+    const table: Record<DType, DType[]> = {
+      float32: ['float32', 'float64', 'float32', 'float32', 'float32', 'float32', 'float32', 'float32'],
+      float64: ['float64', 'float64', 'float64', 'float64', 'float64', 'float64', 'float64', 'float64'],
+      int64: ['float32', 'float64', 'int64', 'int64', 'int64', 'int64', 'int64', 'int64'],
+      int32: ['float32', 'float64', 'int64', 'int32', 'int32', 'int32', 'int32', 'int32'],
+      int16: ['float32', 'float64', 'int64', 'int32', 'int16', 'int16', 'int16', 'int16'],
+      int8: ['float32', 'float64', 'int64', 'int32', 'int16', 'int8', 'int16', 'int8'],
+      uint8: ['float32', 'float64', 'int64', 'int32', 'int16', 'int16', 'uint8', 'uint8'],
+      bool: ['float32', 'float64', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool'],
+    };
+    for (const a of DTYPES) expect([a, DTYPES.map((b) => promoteTypes(a, b))]).toEqual([a, table[a]]);
   });
 });
