@@ -37,8 +37,7 @@ export function allocate(dtype: DType, n: number): Storage {
     case 'int32': return new Int32Array(n);
     case 'int16': return new Int16Array(n);
     case 'int8': return new Int8Array(n);
-    case 'uint8': return new Uint8Array(n);
-    case 'bool': return new Uint8Array(n);
+    case 'uint8': case 'bool': return new Uint8Array(n);
   }
 }
 
@@ -124,8 +123,7 @@ export function convertScalar(x: PyScalar, dtype: DType): Scalar {
     return x.value !== 0 ? 1 : 0; // NaN is truthy in Python: NaN !== 0
   }
   if (isFloatingPoint(dtype)) {
-    const v = x.kind === 'bool' ? (x.value ? 1 : 0) : Number(x.value); // an int goes through double
-    return dtype === 'float32' ? Math.fround(v) : v;
+    return Number(x.value); // an int goes through double (and True is 1); a float32 storage then rounds once
   }
   // integer targets
   let v: bigint;
