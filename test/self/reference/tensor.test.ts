@@ -124,6 +124,11 @@ describe('explicit dtype conversions (docs/spec.md §1.2)', () => {
     expectError(() => tensor(128, { dtype: 'int8' }), 'RuntimeError', 'value cannot be converted to type int8 without overflow');
     expectError(() => tensor(1e10, { dtype: 'int32' }), 'RuntimeError', 'value cannot be converted to type int32 without overflow');
   });
+  it('a float is range-checked before it is truncated: 255.5 overflows uint8, 127.5 and -128.5 int8 (torch 1.13 probed)', () => {
+    expectError(() => tensor(255.5, { dtype: 'uint8' }), 'RuntimeError', 'value cannot be converted to type uint8 without overflow');
+    expectError(() => tensor(127.5, { dtype: 'int8' }), 'RuntimeError', 'value cannot be converted to type int8 without overflow');
+    expectError(() => tensor(-128.5, { dtype: 'int8' }), 'RuntimeError', 'value cannot be converted to type int8 without overflow');
+  });
   it('negative ints wrap into uint8 down to -255; -256 raises', () => {
     expect(values(tensor([-1, -255], { dtype: 'uint8' }))).toEqual([255, 1]);
     expectError(() => tensor(-256, { dtype: 'uint8' }), 'RuntimeError', 'value cannot be converted to type uint8 without overflow');
