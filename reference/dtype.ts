@@ -147,11 +147,8 @@ export function convertScalar(x: PyScalar, dtype: DType): Scalar {
  */
 export function castElement(v: Scalar, from: DType, to: DType): Scalar {
   if (to === 'bool') return (typeof v === 'bigint' ? v !== 0n : v !== 0) ? 1 : 0;
-  if (isFloatingPoint(to)) return to === 'float32' ? Math.fround(Number(v)) : Number(v);
-  let b: bigint;
-  if (typeof v === 'bigint') b = v;
-  else if (isFloatingPoint(from)) b = Number.isFinite(v) ? BigInt(Math.trunc(v)) : 0n;
-  else b = BigInt(v);
+  if (isFloatingPoint(to)) return Number(v); // a float32 storage rounds it on store
+  const b = isFloatingPoint(from) ? (Number.isFinite(v) ? BigInt(Math.trunc(v as number)) : 0n) : BigInt(v);
   switch (to) {
     case 'int64': return BigInt.asIntN(64, b);
     case 'int32': return Number(BigInt.asIntN(32, b));

@@ -40,7 +40,7 @@ export function pyRepr(v: number | boolean): string {
  * the allocator ("Trying to create tensor with negative dimension").
  */
 export function empty(size: readonly unknown[], dtype?: DType): Tensor {
-  if (typeof size[0] !== 'number' || !Number.isInteger(size[0])) {
+  if (!Number.isInteger(size[0])) {
     throw new PyTypeError(
       `empty() received an invalid combination of arguments - got (tuple, dtype=${dtype === undefined ? 'NoneType' : 'torch.dtype'}, device=NoneType), but expected one of:\n` +
         sinceTorch(

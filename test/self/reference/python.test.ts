@@ -8,7 +8,7 @@ import { empty, pyRepr, pythonTypeName } from '../../../reference/python.ts';
 
 describe('type(x).__name__', () => {
   it.each<[string, unknown, string]>([
-    ['null', null, 'NoneType'], ['an integer number', 3, 'int'], ['a bigint', 3n, 'int'], ['another number', 2.5, 'float'],
+    ['null', null, 'NoneType'], ['undefined', undefined, 'NoneType'], ['an integer number', 3, 'int'], ['a bigint', 3n, 'int'], ['another number', 2.5, 'float'],
     ['a boolean', true, 'bool'], ['a string', 'a', 'str'], ['an array', [1], 'list'], ['a typed array', new Float32Array(1), 'numpy.ndarray'],
     ['a Set', new Set(), 'set'], ['a Tensor', new Tensor('float32', [1]), 'Tensor'], ['a function', () => 1, 'function'], ['an object', {}, 'dict'],
   ])('%s is %s', (_, value, name) => {
@@ -19,7 +19,7 @@ describe('type(x).__name__', () => {
 describe('repr(v)', () => {
   it.each<[number | boolean, string]>([
     [true, 'True'], [false, 'False'], [NaN, 'nan'], [Infinity, 'inf'], [-Infinity, '-inf'], [1e-5, '1e-05'], [-2.5e-7, '-2.5e-07'],
-    [0.0001, '0.0001'], [2.5, '2.5'], [0, '0'],
+    [1e-100, '1e-100'], [0.0001, '0.0001'], [2.5, '2.5'], [0, '0'],
   ])('repr(%s) is %s', (v, text) => {
     expect(pyRepr(v)).toBe(text);
   });

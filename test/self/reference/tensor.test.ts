@@ -409,6 +409,11 @@ describe('Tensor methods (torch 1.13 and 2.6 probed)', () => {
     const y = ops.mulScalar(tensor([1.5], { requiresGrad: true }), 2);
     expectError(() => y.add_(1), 'RuntimeError', 'rnnspec: in-place operations on non-leaf tensors that require grad are not implemented by the reference autograd');
   });
+  it('to() between integer types wraps modulo the width, exactly even beyond 2^53 (torch 1.13 probed)', () => {
+    const big = tensor([2n ** 62n + 1n, 300n, -129n]);
+    expect([big.to('int32').tolist(), big.to('int8').tolist(), big.to('uint8').tolist()]).toEqual([[1, 300, -129], [1, 44, 127], [1, 44, 127]]);
+    expect(tensor([300, -129], { dtype: 'int32' }).to('int8').tolist()).toEqual([44, 127]);
+  });
   it('to(bool) is nonzero -> True from floats and from int64', () => {
     expect(tensor([3, 0, -0.5]).to('bool').tolist()).toEqual([true, false, true]);
     expect(tensor([3n, 0n]).to('bool').tolist()).toEqual([true, false]);
