@@ -53,8 +53,8 @@ export function empty(size: readonly unknown[], dtype?: DType): Tensor {
     );
   }
   const dims = size.map((d) => (typeof d === 'boolean' ? Number(d) : d));
-  const bad = dims.findIndex((d) => typeof d !== 'number' || !Number.isInteger(d));
-  if (bad > 0) {
+  const bad = dims.findIndex((d) => !Number.isInteger(d));
+  if (bad !== -1) {
     const type = pythonTypeName(dims[bad]);
     throw new PyTypeError(sinceTorch(
       '2.6',

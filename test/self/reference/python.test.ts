@@ -3,8 +3,9 @@
  * JavaScript values that stand for Python ones (an integer number is an int, an object a dict).
  */
 import { describe, expect, it } from 'vitest';
-import { Tensor } from '../../../reference/index.ts';
+import { Tensor, withTorchVersion } from '../../../reference/index.ts';
 import { empty, pyRepr, pythonTypeName } from '../../../reference/python.ts';
+import { expectError } from '../expect-error.ts';
 
 describe('type(x).__name__', () => {
   it.each<[string, unknown, string]>([
@@ -37,5 +38,13 @@ describe('torch.empty(size, dtype)', () => {
     };
     expect(firstLine('float32')).toBe('empty() received an invalid combination of arguments - got (tuple, dtype=torch.dtype, device=NoneType), but expected one of:');
     expect(firstLine()).toBe('empty() received an invalid combination of arguments - got (tuple, dtype=NoneType, device=NoneType), but expected one of:');
+  });
+  it('a later size that is no int names its position and type, in each version\'s words (1.13 and 2.6 probed)', () => {
+    expectError(() => withTorchVersion('1.13', () => empty([3, 1.5])), 'TypeError', "empty(): argument 'size' must be tuple of SymInts, but found element of type float at pos 2");
+    expectError(() => withTorchVersion('2.6', () => empty([3, 1.5])), 'TypeError', 'empty(): argument \'size\' failed to unpack the object at pos 2 with error "type must be tuple of ints,but got float"');
+    expectError(() => withTorchVersion('2.6', () => empty([3, 2, 'a'])), 'TypeError', 'empty(): argument \'size\' failed to unpack the object at pos 3 with error "type must be tuple of ints,but got str"');
+  });
+  it('a bool size passes as an int', () => {
+    expect(empty([2, true], 'float64').shape).toEqual([2, 1]);
   });
 });

@@ -394,6 +394,12 @@ describe('Tensor methods (torch 1.13 and 2.6 probed)', () => {
       'Mismatch in shape: grad_output[0] has a shape of torch.Size([3]) and output[0] has a shape of torch.Size([2]).',
     );
   });
+  it('a new Tensor is not pinned; the requiresGrad setter is requires_grad_()', () => {
+    expect(new Tensor('float32', [1]).isPinned()).toBe(false);
+    const x = tensor([1.5]);
+    x.requiresGrad = true;
+    expect(x.requiresGrad).toBe(true);
+  });
   it('a storage of the wrong length for the shape is refused', () => {
     expectError(() => new Tensor('float32', [2], new Float32Array(3)), 'RuntimeError', 'rnnspec: storage of 3 elements for shape [2]');
   });
