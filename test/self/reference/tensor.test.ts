@@ -305,6 +305,12 @@ describe('requires_grad, leaves and .grad (docs/spec.md §1.5)', () => {
     ops.sum(ops.mulScalar(x, 3)).backward();
     expect(values(x.grad as Tensor)).toEqual([6, 6]);
   });
+  it('requiresGrad_() (True) on a non-leaf is allowed and returns it; reading a leaf\'s .grad warns nothing', () => {
+    const y = tensor([1.5], { requiresGrad: true }).clone();
+    expect(y.requiresGrad_()).toBe(y);
+    const x = tensor([1.5], { requiresGrad: true });
+    expect(catchWarnings(() => x.grad).warnings).toEqual([]);
+  });
   it('reading .grad of a non-leaf gives null and a warning', () => {
     const y = ops.mulScalar(tensor([1.5], { requiresGrad: true }), 2);
     const { result, warnings } = catchWarnings(() => y.grad);
