@@ -9,7 +9,7 @@
  * `asTensor(data)` shares memory with a Tensor or typed array of matching dtype, else copies (§1.4).
  */
 import {
-  allocate, castElement, convertScalar, dtypeOfTypedArray, isFloatingPoint, numpyNameOfTypedArray,
+  allocate, castElement, convertScalar, dtypeOfTypedArray, isFloatingPoint, numpyNameOfTypedArray, pyScalar,
   promoteTypes, type DType, type PyScalar, type Storage,
 } from './dtype.ts';
 import { AssertionError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
@@ -101,9 +101,7 @@ function computeSizes(x: unknown): number[] {
 
 // ---- storing one Python scalar (store_scalar) -------------------------------------------------
 function toPyScalar(x: unknown, dtype: DType): PyScalar {
-  if (typeof x === 'boolean') return { kind: 'bool', value: x };
-  if (typeof x === 'bigint') return { kind: 'int', value: x };
-  if (typeof x === 'number') return Number.isInteger(x) ? { kind: 'int', value: BigInt(x) } : { kind: 'float', value: x };
+  if (typeof x === 'boolean' || typeof x === 'bigint' || typeof x === 'number') return pyScalar(x);
   if (x instanceof Tensor) return tensorAsScalar(x, dtype);
   const name = pythonTypeName(x);
   if (isFloatingPoint(dtype)) throw new PyTypeError(`must be real number, not ${name}`);

@@ -111,12 +111,25 @@ export function promoteTypes(a: DType, b: DType): DType {
 /** A Python scalar as rnnspec sees it: an int (integer number or bigint), a float, or a bool. */
 export type PyScalar = { kind: 'int'; value: bigint } | { kind: 'float'; value: number } | { kind: 'bool'; value: boolean };
 
-function overflow(dtype: DType): RuntimeError {
-  return new RuntimeError(`value cannot be converted to type ${dtype} without overflow`);
+/** The Python scalar a JavaScript number, bigint or boolean stands for (an integer number is an int). */
+export function pyScalar(x: number | bigint | boolean): PyScalar {
+  if (typeof x === 'boolean') return { kind: 'bool', value: x };
+  if (typeof x === 'bigint') return { kind: 'int', value: x };
+  return Number.isInteger(x) ? { kind: 'int', value: BigInt(x) } : { kind: 'float', value: x };
 }
 
-/** Stores a Python scalar into an element of `dtype`, raising PyTorch's overflow error. */
-export function convertScalar(x: PyScalar, dtype: DType): Scalar {
+/** The C type c10's overflow messages name an integer dtype by (torch 1.13 and 2.6 probed): `int` for int32, `int8_t`, ... */
+export function c10TypeName(dtype: DType): string {
+  const names: Partial<Record<DType, string>> = { int64: 'int64_t', int32: 'int', int16: 'int16_t', int8: 'int8_t', uint8: 'uint8_t' };
+  return names[dtype]!;
+}
+
+/**
+ * Stores a Python scalar into an element of `dtype`, raising PyTorch's overflow error, which names
+ * the dtype as torch.tensor() does (`int8`) or, for fill_ and at::full, as c10 does (`int8_t`).
+ */
+export function convertScalar(x: PyScalar, dtype: DType, name: (dtype: DType) => string = (d) => d): Scalar {
+  const overflow = (d: DType) => new RuntimeError(`value cannot be converted to type ${name(d)} without overflow`);
   if (dtype === 'bool') {
     if (x.kind === 'bool') return x.value ? 1 : 0;
     if (x.kind === 'int') return x.value !== 0n ? 1 : 0;
@@ -126,19 +139,32 @@ export function convertScalar(x: PyScalar, dtype: DType): Scalar {
     return Number(x.value); // an int goes through double (and True is 1); a float32 storage then rounds once
   }
   // integer targets
-  let v: bigint;
-  if (x.kind === 'bool') v = x.value ? 1n : 0n;
-  else if (x.kind === 'int') v = x.value;
-  else {
-    // a float is range-checked before truncation toward zero: -0.5 overflows uint8, 2.5 gives 2
-    const [lo, hi] = INT_RANGE[dtype];
-    if (!Number.isFinite(x.value) || x.value < Number(lo) || x.value > Number(hi)) throw overflow(dtype);
-    v = BigInt(Math.trunc(x.value));
-  }
   const [lo, hi] = INT_RANGE[dtype];
+  if (x.kind === 'float') {
+    // a float is range-checked as a double, then truncated toward zero: -0.5 overflows uint8, 2.5 gives 2;
+    // int64's max is 2^63 as a double, so 2.0 ** 63 passes and wraps to -2^63 (torch 1.13 probed)
+    if (!Number.isFinite(x.value) || x.value < Number(lo) || x.value > Number(hi)) throw overflow(dtype);
+    const t = BigInt(Math.trunc(x.value));
+    return dtype === 'int64' ? BigInt.asIntN(64, t) : Number(t);
+  }
+  let v = x.kind === 'bool' ? BigInt(x.value) : x.value;
   if (dtype === 'uint8' && v < 0n && -v <= hi) v += 256n; // c10's checked_convert lets -255..-1 wrap
   if (v < lo || v > hi) throw overflow(dtype);
   return dtype === 'int64' ? v : Number(v);
+}
+
+/**
+ * at::fill_ and at::full's conversion of a Python scalar (c10's checked_convert): convertScalar's
+ * rules with c10's type names, and a finite double beyond float32's range refused.
+ */
+export function fillElement(x: PyScalar, dtype: DType): Scalar {
+  const [min, max] = INT_RANGE.int64;
+  if (x.kind === 'int' && (x.value < min || x.value > max)) throw new RuntimeError('Overflow when unpacking long'); // a Python int becomes an int64 Scalar first
+  const v = Number(x.value); // an int here is within int64, far inside float32's range
+  if (dtype === 'float32' && Number.isFinite(v) && Math.abs(v) > 3.4028234663852886e38) {
+    throw new RuntimeError('value cannot be converted to type float without overflow');
+  }
+  return convertScalar(x, dtype, c10TypeName);
 }
 
 /**

@@ -12,7 +12,7 @@
  * Everything is built from differentiable ops, so gradients flow back to the padded input or data.
  */
 import { asTensor, type TensorData } from './creation.ts';
-import { castElement, type DType, type Scalar } from './dtype.ts';
+import { fillElement, type DType, type Scalar } from './dtype.ts';
 import { AttributeError, IndexError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
 import { pythonTypeName } from './python.ts';
 import { Tensor } from './tensor.ts';
@@ -71,19 +71,9 @@ export function select(x: Tensor, dim: number, i: number): Tensor {
   return view(narrow(x, dim, i, 1), x.shape.filter((_, k) => k !== dim));
 }
 
-/** at::full's conversion of the (double) padding value to `dtype`, with c10's overflow check. */
+/** at::full's conversion of the padding value (a Python float: pad_sequence's padding_value is one). */
 function paddingElement(value: number, dtype: DType): Scalar {
-  const integers: Partial<Record<DType, [number, number, string]>> = {
-    int64: [-(2 ** 63), 2 ** 63 - 1, 'int64_t'], int32: [-(2 ** 31), 2 ** 31 - 1, 'int'], int16: [-32768, 32767, 'int16_t'],
-    int8: [-128, 127, 'int8_t'], uint8: [0, 255, 'uint8_t'], // [lowest, max], compared with the double itself (NaN fails)
-    // c10 names int32 'int' (torch 1.13 and 2.6 probed); 2 ** 63 - 1 is 2 ** 63 as a double, so 2.0 ** 63 passes and wraps, as in torch
-  };
-  const int = integers[dtype];
-  if (int !== undefined && !(value >= int[0] && value <= int[1])) throw new RuntimeError(`value cannot be converted to type ${int[2]} without overflow`);
-  if (dtype === 'float32' && Number.isFinite(value) && Math.abs(value) > 3.4028234663852886e38) {
-    throw new RuntimeError('value cannot be converted to type float without overflow');
-  }
-  return castElement(value, 'float64', dtype); // integers truncate toward zero
+  return fillElement({ kind: 'float', value }, dtype);
 }
 
 /** A constant tensor of `shape` filled with `element`. */

@@ -7,7 +7,7 @@
  * tensors may require grad, and an in-place op on a leaf that requires grad is refused.
  * The typed array is `data`, so a Tensor is also a plain `{dtype, shape, data}` of the adapter contract.
  */
-import { allocate, castElement, isFloatingPoint, type DType, type Scalar, type Storage } from './dtype.ts';
+import { allocate, castElement, fillElement, isFloatingPoint, pyScalar, type DType, type Scalar, type Storage } from './dtype.ts';
 import { IndexError, RuntimeError, ValueError } from './errors.ts';
 import { warn } from './warnings.ts';
 import { attach, runBackward, isGradEnabled, type Node } from './autograd.ts';
@@ -208,9 +208,10 @@ export class Tensor {
     this._versionCounter.value++;
     return this;
   }
+  /** `fill_(value)`: the value converted as at::fill_ converts a Python scalar, overflow-checked. */
   fill_(value: number | bigint | boolean): this {
-    const v: Scalar = typeof value === 'boolean' ? Number(value) : value;
-    return this._applyInplace(() => (this.dtype === 'int64' ? BigInt(v) : Number(v)));
+    const element = fillElement(pyScalar(value), this.dtype);
+    return this._applyInplace(() => element);
   }
   zero_(): this {
     return this.fill_(0);

@@ -365,6 +365,11 @@ describe('packing errors (docs/spec.md §3.4)', () => {
     expect(padded('float32', Infinity)).toEqual([[0, 0], [Infinity, 0]]); // an infinity is no overflow
     expect(padded('float64', 1e300)).toEqual([[0, 0], [1e300, 0]]); // only float32 is range-checked here
   });
+  test('bool sequences pad with the truthiness of the (float) padding value', () => {
+    const bools = () => [tensor([true]), tensor([true, true])];
+    expect(padSequence(bools()).tolist()).toEqual([[true, true], [false, true]]);
+    expect(padSequence(bools(), { paddingValue: 2.5 }).tolist()).toEqual([[true, true], [true, true]]);
+  });
 
   test('unpad_sequence zips the batch with the lengths: it stops at the shorter (torch 1.13 probed)', () => {
     const padded = f32([3, 2, 4]);

@@ -421,6 +421,19 @@ describe('Tensor methods (torch 1.13 and 2.6 probed)', () => {
     const y = ops.mulScalar(tensor([1.5], { requiresGrad: true }), 2);
     expectError(() => y.add_(1), 'RuntimeError', 'rnnspec: in-place operations on non-leaf tensors that require grad are not implemented by the reference autograd');
   });
+  it('fill_ converts as at::fill_ does: floats truncate, True is 1, ints wrap into uint8 down to -255, overflow names the C type (torch 1.13 probed)', () => {
+    expect(tensor([1, 2]).fill_(1.5).tolist()).toEqual([1n, 1n]);
+    expect(tensor([1, 2]).fill_(-1.5).tolist()).toEqual([-1n, -1n]);
+    expect(tensor([1, 2]).fill_(true).tolist()).toEqual([1n, 1n]);
+    expect(tensor([1, 2]).fill_(2n ** 62n + 1n).tolist()).toEqual([2n ** 62n + 1n, 2n ** 62n + 1n]);
+    expect(tensor([1.5, 2]).fill_(true).tolist()).toEqual([1, 1]);
+    expect(tensor([1, 2], { dtype: 'uint8' }).fill_(-1).tolist()).toEqual([255, 255]);
+    expect([tensor([true]).fill_(0).tolist(), tensor([false]).fill_(2.5).tolist()]).toEqual([[false], [true]]);
+    expectError(() => tensor([1, 2], { dtype: 'int8' }).fill_(300), 'RuntimeError', 'value cannot be converted to type int8_t without overflow');
+    // every double beyond float32's range is an integer, so a JS number there is a Python int, as 10**39 is
+    expectError(() => tensor([1.5]).fill_(1e39), 'RuntimeError', 'Overflow when unpacking long');
+    expectError(() => tensor([1.5]).fill_(2 ** 200), 'RuntimeError', 'Overflow when unpacking long');
+  });
   it('to() between integer types wraps modulo the width, exactly even beyond 2^53 (torch 1.13 probed)', () => {
     const big = tensor([2n ** 62n + 1n, 300n, -129n]);
     expect([big.to('int32').tolist(), big.to('int8').tolist(), big.to('uint8').tolist()]).toEqual([[1, 300, -129], [1, 44, 127], [1, 44, 127]]);
