@@ -414,6 +414,7 @@ describe('Tensor methods (torch 1.13 and 2.6 probed)', () => {
     expect(tensor([1, 2]).mul_(3).tolist()).toEqual([3n, 6n]);
     expect(tensor([2n ** 62n, 2]).add_(tensor([1, 4])).tolist()).toEqual([2n ** 62n + 1n, 6n]);
     expect(tensor([1.5, 2]).add_(tensor([3, 4])).tolist()).toEqual([4.5, 6]);
+    expect([tensor([2n ** 62n]).add_(3).tolist(), tensor([1.5]).add_(2).tolist()]).toEqual([[2n ** 62n + 3n], [3.5]]);
   });
   it('in-place ops refuse another number of elements, and a non-leaf that requires grad', () => {
     expectError(() => tensor([1.5, 2]).add_(tensor([1, 2, 3])), 'RuntimeError', 'rnnspec: add_ needs the same shape, got [3] and [2]');
