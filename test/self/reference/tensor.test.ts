@@ -434,6 +434,8 @@ describe('Tensor methods (torch 1.13 and 2.6 probed)', () => {
     // every double beyond float32's range is an integer, so a JS number there is a Python int, as 10**39 is
     expectError(() => tensor([1.5]).fill_(1e39), 'RuntimeError', 'Overflow when unpacking long');
     expectError(() => tensor([1.5]).fill_(2 ** 200), 'RuntimeError', 'Overflow when unpacking long');
+    expectError(() => tensor([1]).fill_(2n ** 63n), 'RuntimeError', 'Overflow when unpacking long'); // int64's max + 1
+    expect(tensor([1]).fill_(2n ** 63n - 1n).tolist()).toEqual([2n ** 63n - 1n]);
   });
   it('to() between integer types wraps modulo the width, exactly even beyond 2^53 (torch 1.13 probed)', () => {
     const big = tensor([2n ** 62n + 1n, 300n, -129n]);
