@@ -121,6 +121,8 @@ export function checkEmbeddingIndices(indices: PlainTensor, V: number, E: number
       throw torchError('IndexError', `select(): index ${bad} out of range for tensor of size [${V}, ${E}] at dimension 0`);
     }
   }
+  // the lookup is weight.index_select(0, indices), whose messages differ for an empty weight
   if (V === 0) throw torchError('RuntimeError', 'index_select(): self indexing axis dim should be positive');
+  if (E === 0) throw torchError('RuntimeError', `INDICES element is out of DATA bounds, id=${idx.find((i) => i < 0 || i >= V)} axis_dim=${V}`);
   throw torchError('IndexError', 'index out of range in self');
 }

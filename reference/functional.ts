@@ -17,6 +17,7 @@ import { isFloatingPoint, legacyTypeName, scalarTypeName } from './dtype.ts';
 import { fusedMultiplyAdd } from './fused-multiply-add.ts';
 import { AssertionError, AttributeError, IndexError, PyTypeError, RuntimeError } from './errors.ts';
 import { pythonTypeName } from './python.ts';
+import { checkIndexSelect } from './ops/index.ts';
 import type { FloatStorage } from './ops/pointwise.ts';
 import { SparseCooTensor } from './sparse.ts';
 import { Tensor } from './tensor.ts';
@@ -71,12 +72,9 @@ function torchEmbedding(weight: Tensor, indices: Tensor, paddingIdx: number | bo
   if (weight.dim() !== 2) throw new RuntimeError("'weight' must be 2-D");
   checkIndexDtype(indices, 1, 'embedding');
   const [V, D] = weight.shape;
-  // index_select refuses any lookup into an empty table before it looks at the indices
-  if (V === 0 && indices.numel() > 0) throw new RuntimeError('index_select(): self indexing axis dim should be positive');
-  const rows = indexValues(indices).map((i) => {
-    if (i < 0n || i >= BigInt(V)) throw new IndexError('index out of range in self'); // no negative wrap
-    return Number(i);
-  });
+  const index = indexValues(indices);
+  checkIndexSelect(weight, 0, index); // the lookup is weight.index_select(0, indices): no negative wrap
+  const rows = index.map(Number);
   const out = new Tensor(weight.dtype, [...indices.shape, D]);
   rows.forEach((r, n) => out.data.set(weight.data.subarray(r * D, (r + 1) * D) as never, n * D));
   // d out[n] / d W[input_n] = I. PyTorch 1.13's EmbeddingBackward0 saves weight and indices, so an

@@ -83,20 +83,6 @@ function full(shape: readonly number[], element: Scalar, dtype: DType): Tensor {
   return out;
 }
 
-/**
- * `x.index_select(dim, index)` with ATen's CPU messages (1.13 and 2.6 probed). For x of 2 or more
- * dims: an empty indexed axis refuses any index; an index out of range along dim 1, or along any
- * dim of an empty x, is a RuntimeError naming it. Any other index out of range is an IndexError.
- */
-export function indexSelectAsTorch(x: Tensor, dim: number, index: readonly number[]): Tensor {
-  if (x.dim() >= 2 && index.length > 0 && x.shape[dim] === 0) throw new RuntimeError('index_select(): self indexing axis dim should be positive');
-  if (x.dim() >= 2 && (dim === 1 || x.numel() === 0)) {
-    const bad = index.find((i) => i < 0 || i >= x.shape[dim]);
-    if (bad !== undefined) throw new RuntimeError(`INDICES element is out of DATA bounds, id=${bad} axis_dim=${x.shape[dim]}`);
-  }
-  return indexSelect(x, dim, index);
-}
-
 /** Indices that sort `lengths` in decreasing order. STABLE: ties keep their order. */
 function sortDescending(lengths: readonly number[]): number[] {
   // PyTorch's CPU sort was stable only for <= 16 elements on the spec's build (§3.3), so with ties
@@ -144,7 +130,7 @@ export function packPaddedSequence(
     const order = sortDescending(numbers(callerLengths));
     sortedIndices = int64(order, callerLengths.shape);
     sortedLengths = int64(order.map((i) => Number(callerLengths.data[i])), callerLengths.shape);
-    input = indexSelectAsTorch(input, batchFirst ? 0 : 1, order);
+    input = indexSelect(input, batchFirst ? 0 : 1, order);
   }
   const x = batchFirst ? transpose(input, 0, 1) : input; // (T, B, *)
   const lens = checkPackable(x, sortedLengths);

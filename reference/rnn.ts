@@ -14,8 +14,8 @@ import { AttributeError, IndexError, PyTypeError, RuntimeError, ValueError } fro
 import { Module, Parameter } from './module.ts';
 import { empty, pyRepr, pythonTypeName } from './python.ts';
 import { bindArguments, checkDropout, checkFlagsAreBools, checkSizes, type RNNArgument, type RNNOptions } from './rnn-arguments.ts';
-import { cat, linear, mul, mulScalar, narrow, rnnCell, split, squeeze, stack, tanh, transpose, unsqueeze, view } from './ops/index.ts';
-import { PackedSequence, indexSelectAsTorch, numbers, select } from './packed-sequence.ts';
+import { cat, indexSelect, linear, mul, mulScalar, narrow, rnnCell, split, squeeze, stack, tanh, transpose, unsqueeze, view } from './ops/index.ts';
+import { PackedSequence, numbers, select } from './packed-sequence.ts';
 import { Generator, defaultGenerator } from './random.ts';
 import { Tensor } from './tensor.ts';
 import { torchAtLeast } from './version.ts';
@@ -262,7 +262,7 @@ export class RNN extends Module {
 
 /** `permute_hidden`: h.index_select(1, permutation), or h itself without one. */
 function permuteHidden(h: Tensor, permutation: Tensor | null): Tensor {
-  return permutation === null ? h : indexSelectAsTorch(h, 1, numbers(permutation));
+  return permutation === null ? h : indexSelect(h, 1, numbers(permutation));
 }
 
 function checkMasks(masks: readonly Tensor[], count: number, shapes: number[][]): void {

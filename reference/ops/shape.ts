@@ -162,13 +162,25 @@ export function stack(xs: readonly Tensor[], dim: number): Tensor {
   return cat(xs.map((x) => unsqueeze(x, dim)), dim);
 }
 
+/**
+ * index_select's index checks with ATen's CPU messages (torch 1.13 and 2.6 probed). For x of 2 or
+ * more dims: an empty indexed axis refuses any index; an index out of range along dim 1, or along any
+ * dim of an empty x, is a RuntimeError naming it. Any other index out of range is an IndexError.
+ */
+export function checkIndexSelect(x: Tensor, d: number, index: ReadonlyArray<number | bigint>): void {
+  const size = x.shape[d];
+  if (x.dim() >= 2 && index.length > 0 && size === 0) throw new RuntimeError('index_select(): self indexing axis dim should be positive');
+  const bad = index.find((i) => !Number.isInteger(Number(i)) || Number(i) < 0 || Number(i) >= size);
+  if (bad === undefined) return;
+  if (x.dim() >= 2 && (d === 1 || x.numel() === 0)) throw new RuntimeError(`INDICES element is out of DATA bounds, id=${bad} axis_dim=${size}`);
+  throw new IndexError('index out of range in self');
+}
+
 /** x.index_select(dim, index): the slices at `index`, in that order. */
 export function indexSelect(x: Tensor, dim: number, index: readonly number[]): Tensor {
   const d = wrapDim(dim, x.dim());
   const [outer, size, inner] = aroundDim(x.shape, d);
-  for (const i of index) {
-    if (!Number.isInteger(i) || i < 0 || i >= size) throw new IndexError('index out of range in self');
-  }
+  checkIndexSelect(x, d, index);
   const shape = [...x.shape];
   shape[d] = index.length;
   const out = new Tensor(x.dtype, shape);

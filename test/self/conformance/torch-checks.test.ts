@@ -5,7 +5,7 @@
  * dtype mismatch) nothing — never a different error.
  */
 import { describe, expect, it } from 'vitest';
-import { checkRnnInput } from '../../../impl/torch-checks.ts';
+import { checkEmbeddingIndices, checkRnnInput } from '../../../impl/torch-checks.ts';
 import { loadGolden } from '../../harness/golden.ts';
 import { rnnInputOf } from '../../conformance/cases.ts';
 
@@ -27,5 +27,26 @@ describe('checkRnnInput agrees with PyTorch', () => {
     }
     if (!c.expected.error) return void expect(error, error?.message).toBeUndefined();
     if (error) expect({ type: error.name, message: error.message }).toEqual({ type: c.expected.error.type, message: c.expected.error.message });
+  });
+});
+
+describe('checkEmbeddingIndices agrees with PyTorch (1.13 and 2.6 probed)', () => {
+  const indices = (...v: number[]) => ({ dtype: 'int64' as const, shape: [v.length], data: BigInt64Array.from(v.map(BigInt)) });
+  const raised = (fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      return { type: (e as Error).name, message: (e as Error).message };
+    }
+    return null;
+  };
+  it.each<[string, () => void, { type: string; message: string } | null]>([
+    ['in range', () => checkEmbeddingIndices(indices(0, 2), 3, 2, false), null],
+    ['past the end of a 3x2 table', () => checkEmbeddingIndices(indices(5), 3, 2, false), { type: 'IndexError', message: 'index out of range in self' }],
+    ['into a 0x2 table', () => checkEmbeddingIndices(indices(5), 0, 2, false), { type: 'RuntimeError', message: 'index_select(): self indexing axis dim should be positive' }],
+    ['past the end of a 3x0 table', () => checkEmbeddingIndices(indices(1, 5), 3, 0, false), { type: 'RuntimeError', message: 'INDICES element is out of DATA bounds, id=5 axis_dim=3' }],
+    ['negative, into a 3x0 table', () => checkEmbeddingIndices(indices(-1), 3, 0, false), { type: 'RuntimeError', message: 'INDICES element is out of DATA bounds, id=-1 axis_dim=3' }],
+  ])('%s', (_, fn, expected) => {
+    expect(raised(fn)).toEqual(expected);
   });
 });

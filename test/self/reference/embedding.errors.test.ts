@@ -45,6 +45,10 @@ const table: Row[] = [
   ['F.embedding([3], w 3x2)', () => embedding(idx(3), W()), 'IndexError', 'index out of range in self'],
   ['F.embedding([-1], w 3x2): no negative wrap', () => embedding(idx(-1), W()), 'IndexError', 'index out of range in self'],
   ['F.embedding(int32 [5], w)', () => embedding(tensor([5], { dtype: 'int32' }), W()), 'IndexError', 'index out of range in self'],
+  // an empty table: index_select's own messages (torch 1.13 and 2.6 probed)
+  ['F.embedding([5], w 3x0)', () => embedding(idx(5), new Tensor('float32', [3, 0])), 'RuntimeError', 'INDICES element is out of DATA bounds, id=5 axis_dim=3'],
+  ['F.embedding([-1], w 3x0)', () => embedding(idx(-1), new Tensor('float32', [3, 0])), 'RuntimeError', 'INDICES element is out of DATA bounds, id=-1 axis_dim=3'],
+  ['F.embedding([5], w 0x2)', () => embedding(idx(5), new Tensor('float32', [0, 2])), 'RuntimeError', 'index_select(): self indexing axis dim should be positive'],
   ['F.embedding([10], w 4x2, max_norm=1.)', () => embedding(idx(10), W4(), { maxNorm: 1 }), 'IndexError', 'select(): index 10 out of range for tensor of size [4, 2] at dimension 0'],
   ['F.embedding([-5], w 4x2, max_norm=1.)', () => embedding(idx(-5), W4(), { maxNorm: 1 }), 'IndexError', 'select(): index -5 out of range for tensor of size [4, 2] at dimension 0'],
   ['F.embedding([-1], w 4x2, max_norm=1.)', () => embedding(idx(-1), W4(), { maxNorm: 1 }), 'IndexError', 'index out of range in self'],

@@ -27,6 +27,14 @@ describe('op guards', () => {
     ['linear, K differs', () => ops.linear(f32([2, 3]), f32([4, 5])), 'RuntimeError', 'mat1 and mat2 shapes cannot be multiplied (2x3 and 5x4)'],
     ['linear, x of another dtype (nn.RNN\'s message; F.linear says "expected scalar type Double but found Float")', () => ops.linear(new Tensor('float64', [2, 3]), f32([4, 3])), 'RuntimeError', 'mat1 and mat2 must have the same dtype'],
     ['linear, a bias of another dtype (the same guard)', () => ops.linear(f32([2, 3]), f32([4, 3]), new Tensor('float64', [4])), 'RuntimeError', 'mat1 and mat2 must have the same dtype'],
+    // index_select's messages (torch 1.13 and 2.6 probed)
+    ['index_select along dim 0 past the end', () => ops.indexSelect(f32([2, 3]), 0, [4]), 'IndexError', 'index out of range in self'],
+    ['index_select of a 1-D tensor past the end', () => ops.indexSelect(f32([3]), 0, [5]), 'IndexError', 'index out of range in self'],
+    ['index_select along dim 2 past the end', () => ops.indexSelect(f32([2, 2, 2]), 2, [5]), 'IndexError', 'index out of range in self'],
+    ['index_select along dim 1, negative', () => ops.indexSelect(f32([2, 2, 2]), 1, [-1]), 'RuntimeError', 'INDICES element is out of DATA bounds, id=-1 axis_dim=2'],
+    ['index_select of an empty tensor along a non-empty dim 0', () => ops.indexSelect(f32([2, 0, 3]), 0, [4]), 'RuntimeError', 'INDICES element is out of DATA bounds, id=4 axis_dim=2'],
+    ['index_select along an empty axis', () => ops.indexSelect(f32([2, 0, 3]), 1, [0]), 'RuntimeError', 'index_select(): self indexing axis dim should be positive'],
+    ['index_select of an empty 1-D tensor', () => ops.indexSelect(f32([0]), 0, [0]), 'IndexError', 'index out of range in self'],
     ['stack([])', () => ops.stack([], 0), 'RuntimeError', 'stack expects a non-empty TensorList'],
   ])('%s', (_, call, type, message) => {
     expectError(call, type, message);
