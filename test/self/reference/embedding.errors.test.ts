@@ -143,4 +143,8 @@ describe('docs/spec.md §2.6 embedding errors of PyTorch 1.13', () => {
     expect(() => new Embedding(3, 2, { paddingIdx: 3 })).toThrow(AssertionError);
     expect(() => embedding(idx(3), W())).toThrow(IndexError);
   });
+
+  it('padding_idx 0 on an empty (0, D) table is no error: F.embedding only asserts a positive one (torch 1.13 probed)', () => {
+    expect(embedding(tensor([], { dtype: 'int64' }), new Tensor('float32', [0, 2]), { paddingIdx: 0 }).shape).toEqual([0, 2]);
+  });
 });
