@@ -4,7 +4,7 @@
  * the reference op is narrower than PyTorch's (no broadcasting beyond a bias, no dtype promotion).
  */
 import { describe, expect, test } from 'vitest';
-import { Tensor, ops } from '../../../reference/index.ts';
+import { Tensor, ops, tensor } from '../../../reference/index.ts';
 import { expectError } from '../expect-error.ts';
 
 const f32 = (shape: number[]) => new Tensor('float32', shape);
@@ -51,5 +51,13 @@ describe('op results', () => {
     const a = new Tensor('float32', [2, 2], Float32Array.from([1, 2, 3, 4]));
     const b = new Tensor('float32', [2], Float32Array.from([10, 20]));
     expect(Array.from(ops.add(a, b).data as Float32Array)).toEqual([11, 22, 13, 24]);
+  });
+  test('relu is max(x, 0), and its gradient 1 only where the result is positive (at 0 it is 0, as torch.relu)', () => {
+    const x = tensor([-1.5, 0, 2], { requiresGrad: true });
+    const y = ops.relu(x);
+    expect(y.tolist()).toEqual([0, 0, 2]);
+    expect(y.gradFn?.name).toBe('ReluBackward0');
+    ops.sum(y).backward();
+    expect((x.grad as Tensor).tolist()).toEqual([0, 0, 1]);
   });
 });
