@@ -60,4 +60,9 @@ describe('op results', () => {
     ops.sum(y).backward();
     expect((x.grad as Tensor).tolist()).toEqual([0, 0, 1]);
   });
+  test('linear in float32 rounds as it accumulates: [1, 1e-8, -1, 0, 0, 0, 0] . ones is 0 in every column (torch 1.13 probed)', () => {
+    const x = tensor([[1, 1e-8, -1, 0, 0, 0, 0]], { dtype: 'float32' });
+    const W = new Tensor('float32', [5, 7]).fill_(1);
+    expect(ops.linear(x, W).tolist()).toEqual([[0, 0, 0, 0, 0]]);
+  });
 });
