@@ -60,9 +60,14 @@ describe('op results', () => {
     ops.sum(y).backward();
     expect((x.grad as Tensor).tolist()).toEqual([0, 0, 1]);
   });
-  test('linear in float32 rounds as it accumulates: [1, 1e-8, -1, 0, 0, 0, 0] . ones is 0 in every column (torch 1.13 probed)', () => {
+  test('linear in float32 rounds as it accumulates: [1, 1e-8, -1, 0, 0, 0, 0] . ones is 0 in all 9 columns (torch 1.13 probed)', () => {
     const x = tensor([[1, 1e-8, -1, 0, 0, 0, 0]], { dtype: 'float32' });
-    const W = new Tensor('float32', [5, 7]).fill_(1);
-    expect(ops.linear(x, W).tolist()).toEqual([[0, 0, 0, 0, 0]]);
+    const W = new Tensor('float32', [9, 7]).fill_(1);
+    expect(ops.linear(x, W).tolist()).toEqual([new Array(9).fill(0)]);
+  });
+  test('linear puts each of many columns in its place: x . W^T with W\'s row n all n gives n * sum(x)', () => {
+    const x = tensor([[1, 2], [3, 4]], { dtype: 'float64' });
+    const W = tensor(Array.from({ length: 11 }, (_, n) => [n, n]), { dtype: 'float64' });
+    expect(ops.linear(x, W).tolist()).toEqual([Array.from({ length: 11 }, (_, n) => 3 * n), Array.from({ length: 11 }, (_, n) => 7 * n)]);
   });
 });
