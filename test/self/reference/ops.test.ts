@@ -14,6 +14,7 @@ describe('op guards', () => {
     ['add of two dtypes', () => ops.add(f32([2]), new Tensor('float64', [2])), 'RuntimeError', 'expected both operands to have the same dtype, got float32 and float64'],
     ['add of a [4] bias to rows of 3', () => ops.add(f32([2, 3]), f32([4])), 'RuntimeError', 'The size of tensor a (2, 3) must match the size of tensor b (4)'],
     ['add of a 2-D b of a\'s last size', () => ops.add(f32([2, 3]), f32([1, 3])), 'RuntimeError', 'The size of tensor a (2, 3) must match the size of tensor b (1, 3)'],
+    ['add of a [2] to a [2, 3] (a shorter shape that matches b\'s first dims)', () => ops.add(f32([2]), f32([2, 3])), 'RuntimeError', 'The size of tensor a (2) must match the size of tensor b (2, 3)'],
     ['mul of two shapes', () => ops.mul(f32([2, 3]), f32([3])), 'RuntimeError', 'mul: shapes [2,3] and [3] differ'],
     ['view to another number of elements', () => ops.view(f32([6]), [4]), 'RuntimeError', "shape '[4]' is invalid for input of size 6"],
     ['view with -1 that does not divide', () => ops.view(f32([6]), [-1, 4]), 'RuntimeError', "shape '[-1, 4]' is invalid for input of size 6"],
@@ -69,5 +70,14 @@ describe('op results', () => {
     const x = tensor([[1, 2], [3, 4]], { dtype: 'float64' });
     const W = tensor(Array.from({ length: 11 }, (_, n) => [n, n]), { dtype: 'float64' });
     expect(ops.linear(x, W).tolist()).toEqual([Array.from({ length: 11 }, (_, n) => 3 * n), Array.from({ length: 11 }, (_, n) => 7 * n)]);
+  });
+  test('sum adds the elements; add, mul, mulScalar and sum record the grad_fn names PyTorch gives them', () => {
+    const x = tensor([1.5, 2], { requiresGrad: true });
+    expect(ops.sum(x).item()).toBe(3.5);
+    expect([ops.add(x, x), ops.mul(x, x), ops.mulScalar(x, 2), ops.sum(x)].map((t) => t.gradFn?.name)).toEqual(['AddBackward0', 'MulBackward0', 'MulBackward0', 'SumBackward0']);
+  });
+  test('mulScalar of a float32 tensor multiplies by the scalar rounded to float32 first, as torch does (1.13 probed)', () => {
+    const x = tensor([2.1327154636383057], { dtype: 'float32' });
+    expect(ops.mulScalar(x, 4.589931219679968).tolist()).toEqual([9.789016723632812]); // fl32(x * fl32(c)), not fl32(x * c) = 9.789017677307129
   });
 });
