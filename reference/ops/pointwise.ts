@@ -79,13 +79,13 @@ export function tanh(x: Tensor): Tensor {
   });
 }
 
-/** relu(x) = max(x, 0). */
+/** relu(x) = max(x, 0) as ATen's clamp_min computes it: NaN stays NaN and -0 stays -0 (only x < 0 becomes 0). */
 export function relu(x: Tensor): Tensor {
-  const out = map(x, (v) => (v > 0 ? v : 0));
-  // d relu(u)/du = 1 if relu(u) > 0 else 0 (PyTorch's threshold_backward uses the result)
+  const out = map(x, (v) => (v < 0 ? 0 : v));
+  // d relu(u)/du = 0 where relu(u) <= 0, else 1 (PyTorch's threshold_backward on the result: a NaN passes the gradient)
   return attach(out, 'ReluBackward0', [x], [out], (g, [r]) => {
     const rv = r.data as FloatStorage;
-    return [map(g, (v, i) => (rv[i] > 0 ? v : 0))];
+    return [map(g, (v, i) => (rv[i] <= 0 ? 0 : v))];
   });
 }
 

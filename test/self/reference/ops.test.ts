@@ -80,4 +80,13 @@ describe('op results', () => {
     const x = tensor([2.1327154636383057], { dtype: 'float32' });
     expect(ops.mulScalar(x, 4.589931219679968).tolist()).toEqual([9.789016723632812]); // fl32(x * fl32(c)), not fl32(x * c) = 9.789017677307129
   });
+  test('relu keeps NaN and -0 as ATen does, and passes the gradient through a NaN (torch 1.13 probed)', () => {
+    const x = new Tensor('float32', [4], Float32Array.from([NaN, -0, -1, 2])).requiresGrad_(); // a typed array keeps -0 a float
+    const y = ops.relu(x);
+    const v = y.tolist() as number[];
+    expect([Number.isNaN(v[0]), Object.is(v[1], -0), v[2], v[3]]).toEqual([true, true, 0, 2]);
+    ops.sum(y).backward();
+    const g = (x.grad as Tensor).tolist() as number[];
+    expect([g[0], Object.is(g[1], 0) || Object.is(g[1], -0) ? 0 : g[1], g[2], g[3]]).toEqual([1, 0, 0, 1]);
+  });
 });

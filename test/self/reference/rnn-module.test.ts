@@ -318,3 +318,13 @@ describe('nn.RNN forward errors of PyTorch 1.13 (docs/spec.md §3.4)', () => {
     expect(() => r.forward(x, null, { dropoutMasks: [new Tensor('float32', [4, 2, 3], new Float32Array(24).fill(0.5))] })).toThrow('only 0 and 1');
   }));
 });
+
+describe('nn.RNN at extreme values', () => {
+  test('a relu RNN carries a NaN input through, as torch does (relu keeps NaN; torch 1.13 probed)', () => {
+    const rnn = new RNN(1, 1, 1, { nonlinearity: 'relu', bias: false });
+    rnn.getParameter('weight_ih_l0').detach().fill_(1);
+    rnn.getParameter('weight_hh_l0').detach().fill_(0);
+    const [output] = rnn.forward(tensor([[[NaN]], [[-0]]], { dtype: 'float32' }));
+    expect((output.tolist() as number[][][]).flat(2).map(Number.isNaN)).toEqual([true, true]);
+  });
+});
