@@ -36,6 +36,7 @@ describe('op guards', () => {
     ['index_select of an empty tensor along a non-empty dim 0', () => ops.indexSelect(f32([2, 0, 3]), 0, [4]), 'RuntimeError', 'INDICES element is out of DATA bounds, id=4 axis_dim=2'],
     ['index_select along an empty axis', () => ops.indexSelect(f32([2, 0, 3]), 1, [0]), 'RuntimeError', 'index_select(): self indexing axis dim should be positive'],
     ['index_select of an empty 1-D tensor', () => ops.indexSelect(f32([0]), 0, [0]), 'IndexError', 'index out of range in self'],
+    ['unsqueeze past the last position', () => ops.unsqueeze(f32([2, 3]), 3), 'IndexError', 'Dimension out of range (expected to be in range of [-3, 2], but got 3)'],
     ['stack([])', () => ops.stack([], 0), 'RuntimeError', 'stack expects a non-empty TensorList'],
   ])('%s', (_, call, type, message) => {
     expectError(call, type, message);
@@ -88,5 +89,18 @@ describe('op results', () => {
     ops.sum(y).backward();
     const g = (x.grad as Tensor).tolist() as number[];
     expect([g[0], Object.is(g[1], 0) || Object.is(g[1], -0) ? 0 : g[1], g[2], g[3]]).toEqual([1, 0, 0, 1]);
+  });
+  test('unsqueeze(-3) of a 2-D tensor is the first position; a view shares its base\'s version counter (torch 1.13 probed)', () => {
+    expect(ops.unsqueeze(f32([2, 3]), -3).shape).toEqual([1, 2, 3]);
+    const x = new Tensor('float32', [2, 3]);
+    const v = ops.view(x, [3, 2]);
+    x.add_(1);
+    expect(v._version).toBe(1);
+    expect(ops.view(tensor([1.5, 2], { requiresGrad: true }), [2, 1]).gradFn?.name).toBe('ViewBackward0');
+  });
+  test('the RNN cell names its node by its nonlinearity', () => {
+    const h = tensor([[0.5]], { dtype: 'float32', requiresGrad: true });
+    const W = tensor([[1]], { dtype: 'float32' });
+    expect(['tanh', 'relu'].map((nl) => ops.rnnCell(h, h, W, null, nl as 'tanh' | 'relu').gradFn?.name)).toEqual(['RnnTanhCellBackward', 'RnnReluCellBackward']);
   });
 });
