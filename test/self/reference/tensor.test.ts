@@ -378,7 +378,7 @@ it('error classes carry the Python exception name', () => {
 describe('Tensor methods (torch 1.13 and 2.6 probed)', () => {
   it('size() is the shape, size(d) one size, negative d counting from the end; out of range is an IndexError', () => {
     const t = new Tensor('float32', [2, 3]);
-    expect([t.size(), t.size(1), t.size(-1), t.size(-2)]).toEqual([[2, 3], 3, 3, 2]);
+    expect([t.size(), t.size(0), t.size(1), t.size(-1), t.size(-2)]).toEqual([[2, 3], 2, 3, 3, 2]);
     expectError(() => t.size(2), 'IndexError', 'Dimension out of range (expected to be in range of [-2, 1], but got 2)');
     expectError(() => t.size(-3), 'IndexError', 'Dimension out of range (expected to be in range of [-2, 1], but got -3)');
   });
@@ -393,11 +393,11 @@ describe('Tensor methods (torch 1.13 and 2.6 probed)', () => {
     expectError(() => withTorchVersion('2.6', () => tensor([]).item()), 'RuntimeError', 'a Tensor with 0 elements cannot be converted to Scalar');
   });
   it('backward with a gradient of another shape raises', () => {
-    const y = ops.mulScalar(tensor([1.5, 2], { requiresGrad: true }), 2);
+    const y = ops.mulScalar(tensor([[1.5, 2]], { requiresGrad: true }), 2);
     expectError(
-      () => y.backward(tensor([1, 1, 1], { dtype: 'float32' })),
+      () => y.backward(tensor([[1, 1, 1]], { dtype: 'float32' })),
       'RuntimeError',
-      'Mismatch in shape: grad_output[0] has a shape of torch.Size([3]) and output[0] has a shape of torch.Size([2]).',
+      'Mismatch in shape: grad_output[0] has a shape of torch.Size([1, 3]) and output[0] has a shape of torch.Size([1, 2]).',
     );
   });
   it('a new Tensor is not pinned; the requiresGrad setter is requires_grad_()', () => {
@@ -407,7 +407,7 @@ describe('Tensor methods (torch 1.13 and 2.6 probed)', () => {
     expect(x.requiresGrad).toBe(true);
   });
   it('a storage of the wrong length for the shape is refused', () => {
-    expectError(() => new Tensor('float32', [2], new Float32Array(3)), 'RuntimeError', 'rnnspec: storage of 3 elements for shape [2]');
+    expectError(() => new Tensor('float32', [2, 2], new Float32Array(3)), 'RuntimeError', 'rnnspec: storage of 3 elements for shape [2, 2]');
   });
   it('in-place ops: zero_, mul_ and add_ on integers stay exact, add_ of an int tensor into a float one converts', () => {
     expect(tensor([1, 2]).zero_().tolist()).toEqual([0n, 0n]);
