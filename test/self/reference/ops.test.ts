@@ -37,6 +37,7 @@ describe('op guards', () => {
     ['index_select along an empty axis', () => ops.indexSelect(f32([2, 0, 3]), 1, [0]), 'RuntimeError', 'index_select(): self indexing axis dim should be positive'],
     ['index_select of an empty 1-D tensor', () => ops.indexSelect(f32([0]), 0, [0]), 'IndexError', 'index out of range in self'],
     ['unsqueeze past the last position', () => ops.unsqueeze(f32([2, 3]), 3), 'IndexError', 'Dimension out of range (expected to be in range of [-3, 2], but got 3)'],
+    ['split sizes that do not sum to the rows', () => ops.split(f32([3]), [1, 1]), 'RuntimeError', "split_with_sizes expects split_sizes to sum exactly to 3 (input tensor's size at dimension 0), but got split_sizes=[1, 1]"],
     ['stack([])', () => ops.stack([], 0), 'RuntimeError', 'stack expects a non-empty TensorList'],
   ])('%s', (_, call, type, message) => {
     expectError(call, type, message);
@@ -102,5 +103,11 @@ describe('op results', () => {
     const h = tensor([[0.5]], { dtype: 'float32', requiresGrad: true });
     const W = tensor([[1]], { dtype: 'float32' });
     expect(['tanh', 'relu'].map((nl) => ops.rnnCell(h, h, W, null, nl as 'tanh' | 'relu').gradFn?.name)).toEqual(['RnnTanhCellBackward', 'RnnReluCellBackward']);
+  });
+  test('squeeze of a dim that is not 1 is the tensor itself; transpose, cat and index_select record torch\'s grad_fn names (1.13 probed)', () => {
+    const x = f32([2, 3]);
+    expect(ops.squeeze(x, 0)).toBe(x);
+    const y = tensor([[1.5, 2]], { requiresGrad: true });
+    expect([ops.transpose(y, 0, 1), ops.cat([y, y], 0), ops.indexSelect(y, 0, [0])].map((t) => t.gradFn?.name)).toEqual(['TransposeBackward0', 'CatBackward0', 'IndexSelectBackward0']);
   });
 });
