@@ -9,7 +9,7 @@
  * `asTensor(data)` shares memory with a Tensor or typed array of matching dtype, else copies (§1.4).
  */
 import {
-  allocate, castElement, convertScalar, dtypeOfTypedArray, isFloatingPoint, numpyNameOfTypedArray, pyScalar,
+  allocate, castElement, convertScalar, dtypeOfTypedArray, isFloatingPoint, numpyNameOfTypedArray, pyScalar, unpackLong,
   promoteTypes, type DType, type PyScalar, type Storage,
 } from './dtype.ts';
 import { AssertionError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
@@ -27,9 +27,6 @@ export interface TensorOptions {
   device?: string;
   pinMemory?: boolean;
 }
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
 
 type TypedArray = ArrayBufferView & ArrayLike<number | bigint>;
 
@@ -123,9 +120,7 @@ function tensorAsScalar(t: Tensor, target: DType): PyScalar {
 
 function storeScalar(x: unknown, dtype: DType, out: Storage, at: number): void {
   const s = toPyScalar(x, dtype);
-  if (s.kind === 'int' && dtype !== 'bool' && !isFloatingPoint(dtype) && (s.value < INT64_MIN || s.value > INT64_MAX)) {
-    throw new RuntimeError('Overflow when unpacking long');
-  }
+  if (dtype !== 'bool' && !isFloatingPoint(dtype)) unpackLong(s); // into bool or a float type, a huge int converts
   out[at] = convertScalar(s, dtype) as never;
 }
 

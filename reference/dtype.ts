@@ -153,13 +153,18 @@ export function convertScalar(x: PyScalar, dtype: DType, name: (dtype: DType) =>
   return dtype === 'int64' ? v : Number(v);
 }
 
+/** A Python int read as a C long (int64), as PyTorch's argument parser reads it: beyond that range it overflows. */
+export function unpackLong(x: PyScalar): void {
+  const [min, max] = INT_RANGE.int64;
+  if (x.kind === 'int' && (x.value < min || x.value > max)) throw new RuntimeError('Overflow when unpacking long');
+}
+
 /**
  * at::fill_ and at::full's conversion of a Python scalar (c10's checked_convert): convertScalar's
  * rules with c10's type names, and a finite double beyond float32's range refused.
  */
 export function fillElement(x: PyScalar, dtype: DType): Scalar {
-  const [min, max] = INT_RANGE.int64;
-  if (x.kind === 'int' && (x.value < min || x.value > max)) throw new RuntimeError('Overflow when unpacking long'); // a Python int becomes an int64 Scalar first
+  unpackLong(x); // a Python int becomes an int64 Scalar first
   const v = Number(x.value); // an int here is within int64, far inside float32's range
   if (dtype === 'float32' && Number.isFinite(v) && Math.abs(v) > 3.4028234663852886e38) {
     throw new RuntimeError('value cannot be converted to type float without overflow');

@@ -79,13 +79,16 @@ export function tanh(x: Tensor): Tensor {
   });
 }
 
-/** relu(x) = max(x, 0) as ATen's clamp_min computes it: NaN stays NaN and -0 stays -0 (only x < 0 becomes 0). */
+/** relu(u) = max(u, 0) as ATen's clamp_min computes it: NaN stays NaN and -0 stays -0 (only u < 0 becomes 0). */
+export const reluOf = (u: number): number => (u < 0 ? 0 : u);
+/** g * d relu(u)/du from the result r: 0 where r <= 0, else g (threshold_backward: a NaN r passes g). */
+export const reluGradOf = (r: number, g: number): number => (r <= 0 ? 0 : g);
+
 export function relu(x: Tensor): Tensor {
-  const out = map(x, (v) => (v < 0 ? 0 : v));
-  // d relu(u)/du = 0 where relu(u) <= 0, else 1 (PyTorch's threshold_backward on the result: a NaN passes the gradient)
+  const out = map(x, reluOf);
   return attach(out, 'ReluBackward0', [x], [out], (g, [r]) => {
     const rv = r.data as FloatStorage;
-    return [map(g, (v, i) => (rv[i] <= 0 ? 0 : v))];
+    return [map(g, (v, i) => reluGradOf(rv[i], v))];
   });
 }
 

@@ -10,7 +10,7 @@
 import { attach } from '../autograd.ts';
 import { Tensor } from '../tensor.ts';
 import { checkLinear, linearGrads, linearValues } from './linear.ts';
-import type { FloatStorage } from './pointwise.ts';
+import { reluGradOf, reluOf, type FloatStorage } from './pointwise.ts';
 
 export function rnnCell(P_t: Tensor, h_prev: Tensor, W_hh: Tensor, b_hh: Tensor | null, nonlinearity: 'tanh' | 'relu'): Tensor {
   checkLinear(h_prev, W_hh, b_hh);
@@ -18,14 +18,14 @@ export function rnnCell(P_t: Tensor, h_prev: Tensor, W_hh: Tensor, b_hh: Tensor 
   const h = h_t.data as FloatStorage, p = P_t.data as FloatStorage;
   for (let i = 0; i < h.length; i++) h[i] += p[i]; // + P_t (the store rounds in float32)
   if (nonlinearity === 'tanh') for (let i = 0; i < h.length; i++) h[i] = Math.tanh(h[i]);
-  else for (let i = 0; i < h.length; i++) h[i] = h[i] < 0 ? 0 : h[i]; // relu as ATen's: NaN and -0 pass
+  else for (let i = 0; i < h.length; i++) h[i] = reluOf(h[i]);
   const name = nonlinearity === 'tanh' ? 'RnnTanhCellBackward' : 'RnnReluCellBackward';
   return attach(h_t, name, [P_t, h_prev, W_hh, b_hh], [h_prev, W_hh, h_t], (g, [hp, W, ht]) => {
-    // dA = g * act'(A): d tanh(u)/du = 1 - h^2; d relu(u)/du = 0 if h <= 0 else 1 (a NaN h passes g, as in torch)
+    // dA = g * act'(A): d tanh(u)/du = 1 - h^2; relu's from its result h
     const dA = new Tensor(g.dtype, g.shape);
     const d = dA.data as FloatStorage, gv = g.data as FloatStorage, hv = ht.data as FloatStorage;
     if (nonlinearity === 'tanh') for (let i = 0; i < d.length; i++) d[i] = gv[i] * (1 - hv[i] * hv[i]);
-    else for (let i = 0; i < d.length; i++) d[i] = hv[i] <= 0 ? 0 : gv[i];
+    else for (let i = 0; i < d.length; i++) d[i] = reluGradOf(hv[i], gv[i]);
     const [g_hprev, g_W_hh, g_b_hh] = linearGrads(dA, hp, W, b_hh !== null);
     return [dA, g_hprev, g_W_hh, g_b_hh]; // dA/dP_t = I
   });
