@@ -147,7 +147,7 @@ export function convertScalar(x: PyScalar, dtype: DType, name: (dtype: DType) =>
     const t = BigInt(Math.trunc(x.value));
     return dtype === 'int64' ? BigInt.asIntN(64, t) : Number(t);
   }
-  let v = x.kind === 'bool' ? BigInt(x.value) : x.value;
+  let v = BigInt(x.value); // True is 1
   if (dtype === 'uint8' && v < 0n && -v <= hi) v += 256n; // c10's checked_convert lets -255..-1 wrap
   if (v < lo || v > hi) throw overflow(dtype);
   return dtype === 'int64' ? v : Number(v);
