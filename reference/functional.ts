@@ -212,7 +212,7 @@ function checkArgument(fn: string, name: string, position: number, value: unknow
   const ok =
     expected === 'Tensor' ? value instanceof Tensor
     : expected === 'bool' ? typeof value === 'boolean'
-    : typeof value === 'number' && Number.isInteger(value); // padding_idx, the one int, arrives normalised to a number
+    : Number.isInteger(value); // padding_idx, the one int, arrives normalised to a number (false for any non-number)
   if (!ok) throw new PyTypeError(`${fn}(): argument '${name}' (position ${position}) must be ${expected}, not ${pythonTypeName(value)}`);
 }
 

@@ -5,6 +5,7 @@
 import { attach, attachOutputs } from '../autograd.ts';
 import { IndexError, RuntimeError } from '../errors.ts';
 import { Tensor, numelOf } from '../tensor.ts';
+import { torchAtLeast } from '../version.ts';
 
 function wrapDim(dim: number, ndim: number): number {
   const n = Math.max(ndim, 1);
@@ -68,11 +69,14 @@ function strides(shape: readonly number[]): number[] {
   return s;
 }
 
-/** x[..., start:start+length, ...] along `dim` (a copy). */
+/** x.narrow(dim, start, length): x[..., start:start+length, ...] along `dim` (a copy); a negative start counts from the end. */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
+  if (x.dim() === 0) throw new RuntimeError('narrow() cannot be applied to a 0-dim tensor.');
+  if (torchAtLeast('2.6') && length < 0) throw new RuntimeError('narrow(): length must be non-negative.');
   const d = wrapDim(dim, x.dim());
   const [outer, size, inner] = aroundDim(x.shape, d);
-  if (start < 0 || length < 0 || start + length > size) {
+  start = wrapStart(start, size);
+  if (length < 0 || start + length > size) {
     throw new RuntimeError(`start (${start}) + length (${length}) exceeds dimension size (${size}).`);
   }
   const shape = [...x.shape];
@@ -81,14 +85,21 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
   for (let o = 0; o < outer; o++) {
     out.data.set(x.data.subarray((o * size + start) * inner, (o * size + start + length) * inner) as never, o * length * inner);
   }
-  // d narrow(x)/dx: the gradient placed back at [start, start+length), zeros elsewhere
-  return attach(out, 'NarrowBackward0', [x], [], (g) => {
+  // d narrow(x)/dx: the gradient placed back at [start, start+length), zeros elsewhere (narrow is a slice in ATen)
+  return attach(out, 'SliceBackward0', [x], [], (g) => {
     const gx = new Tensor(g.dtype, x.shape);
     for (let o = 0; o < outer; o++) {
       gx.data.set(g.data.subarray(o * length * inner, (o + 1) * length * inner) as never, (o * size + start) * inner);
     }
     return [gx];
   });
+}
+
+/** narrow's start from the end when negative: 2.x allows [-size, size]; 1.13 wraps it as a dim of `size` (ATen, both probed). */
+function wrapStart(start: number, size: number): number {
+  if (!torchAtLeast('2.6')) return start === size ? start : wrapDim(start, size);
+  if (start < -size || start > size) throw new IndexError(`start out of range (expected to be in range of [${-size}, ${size}], but got ${start})`);
+  return start < 0 ? start + size : start;
 }
 
 /** Concatenation along `dim`; every other size must agree. */
@@ -133,8 +144,9 @@ function narrowNoGrad(x: Tensor, dim: number, start: number, length: number): Te
  * sharing its version counter (one node with one output per block, SplitWithSizesBackward0).
  */
 export function split(x: Tensor, sizes: readonly number[]): readonly Tensor[] {
+  if (x.dim() === 0) throw new RuntimeError('split expects at least a 1-dimensional tensor');
   const total = sizes.reduce((a, b) => a + b, 0);
-  if (x.dim() === 0 || total !== x.shape[0]) {
+  if (total !== x.shape[0]) {
     throw new RuntimeError(`split_with_sizes expects split_sizes to sum exactly to ${x.shape[0]} (input tensor's size at dimension 0), but got split_sizes=[${sizes.join(', ')}]`);
   }
   const row = numelOf(x.shape.slice(1));

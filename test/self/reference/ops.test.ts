@@ -4,7 +4,7 @@
  * the reference op is narrower than PyTorch's (no broadcasting beyond a bias, no dtype promotion).
  */
 import { describe, expect, test } from 'vitest';
-import { Tensor, ops, tensor } from '../../../reference/index.ts';
+import { Tensor, ops, tensor, withTorchVersion } from '../../../reference/index.ts';
 import { expectError } from '../expect-error.ts';
 
 const f32 = (shape: number[]) => new Tensor('float32', shape);
@@ -19,6 +19,19 @@ describe('op guards', () => {
     ['view to another number of elements', () => ops.view(f32([6]), [4]), 'RuntimeError', "shape '[4]' is invalid for input of size 6"],
     ['view with -1 that does not divide', () => ops.view(f32([6]), [-1, 4]), 'RuntimeError', "shape '[-1, 4]' is invalid for input of size 6"],
     ['narrow past the end', () => ops.narrow(f32([3]), 0, 2, 2), 'RuntimeError', 'start (2) + length (2) exceeds dimension size (3).'],
+    // narrow's start and length (torch 1.13 and 2.6 probed)
+    ['narrow of a 0-d tensor', () => ops.narrow(f32([]), 0, 0, 0), 'RuntimeError', 'narrow() cannot be applied to a 0-dim tensor.'],
+    ['narrow, a negative start past the end once wrapped', () => ops.narrow(f32([2, 3]), 1, -1, 2), 'RuntimeError', 'start (2) + length (2) exceeds dimension size (3).'],
+    ['narrow, start at the size with a length (1.13 and 2.6)', () => ops.narrow(f32([2, 3]), 1, 3, 1), 'RuntimeError', 'start (3) + length (1) exceeds dimension size (3).'],
+    ['narrow, a negative length (1.13)', () => withTorchVersion('1.13', () => ops.narrow(f32([2, 3]), 1, 1, -1)), 'RuntimeError', 'start (1) + length (-1) exceeds dimension size (3).'],
+    ['narrow, a negative length (2.6)', () => withTorchVersion('2.6', () => ops.narrow(f32([2, 3]), 1, 1, -1)), 'RuntimeError', 'narrow(): length must be non-negative.'],
+    ['narrow, a negative length before a bad dim (2.6)', () => withTorchVersion('2.6', () => ops.narrow(f32([2, 3]), 5, 0, -1)), 'RuntimeError', 'narrow(): length must be non-negative.'],
+    ['narrow, a bad dim before a negative length (1.13)', () => withTorchVersion('1.13', () => ops.narrow(f32([2, 3]), 5, 0, -1)), 'IndexError', 'Dimension out of range (expected to be in range of [-2, 1], but got 5)'],
+    ['narrow, a start before the first (1.13: wrapped as a dim)', () => withTorchVersion('1.13', () => ops.narrow(f32([2, 3]), 1, -4, 1)), 'IndexError', 'Dimension out of range (expected to be in range of [-3, 2], but got -4)'],
+    ['narrow, a start past the size (1.13)', () => withTorchVersion('1.13', () => ops.narrow(f32([2, 3]), 1, 4, 0)), 'IndexError', 'Dimension out of range (expected to be in range of [-3, 2], but got 4)'],
+    ['narrow, a start before the first (2.6)', () => withTorchVersion('2.6', () => ops.narrow(f32([2, 3]), 1, -4, 1)), 'IndexError', 'start out of range (expected to be in range of [-3, 3], but got -4)'],
+    ['narrow, a start past the size (2.6)', () => withTorchVersion('2.6', () => ops.narrow(f32([2, 3]), 1, 4, 0)), 'IndexError', 'start out of range (expected to be in range of [-3, 3], but got 4)'],
+    ['narrow of an empty dim from -1 (2.6)', () => withTorchVersion('2.6', () => ops.narrow(f32([2, 0]), 1, -1, 0)), 'IndexError', 'start out of range (expected to be in range of [0, 0], but got -1)'],
     ['cat([])', () => ops.cat([], 0), 'RuntimeError', 'torch.cat(): expected a non-empty list of Tensors'],
     ['cat, another size off the dim', () => ops.cat([f32([2, 3]), f32([2, 4])], 0), 'RuntimeError', 'Sizes of tensors must match except in dimension 0. Expected size 3 but got size 4 for tensor number 1 in the list.'],
     ['cat, another number of dims', () => ops.cat([f32([2, 3]), f32([3])], 0), 'RuntimeError', 'Tensors must have same number of dimensions: got 2 and 1'],
@@ -37,6 +50,9 @@ describe('op guards', () => {
     ['index_select along an empty axis', () => ops.indexSelect(f32([2, 0, 3]), 1, [0]), 'RuntimeError', 'index_select(): self indexing axis dim should be positive'],
     ['index_select of an empty 1-D tensor', () => ops.indexSelect(f32([0]), 0, [0]), 'IndexError', 'index out of range in self'],
     ['unsqueeze past the last position', () => ops.unsqueeze(f32([2, 3]), 3), 'IndexError', 'Dimension out of range (expected to be in range of [-3, 2], but got 3)'],
+    ['unsqueeze before the first position', () => ops.unsqueeze(f32([2, 3]), -4), 'IndexError', 'Dimension out of range (expected to be in range of [-3, 2], but got -4)'],
+    ['transpose of a dim before the first', () => ops.transpose(f32([2, 3]), -3, 0), 'IndexError', 'Dimension out of range (expected to be in range of [-2, 1], but got -3)'],
+    ['split of a 0-d tensor', () => ops.split(f32([]), [1]), 'RuntimeError', 'split expects at least a 1-dimensional tensor'],
     ['split sizes that do not sum to the rows', () => ops.split(f32([3]), [1, 1]), 'RuntimeError', "split_with_sizes expects split_sizes to sum exactly to 3 (input tensor's size at dimension 0), but got split_sizes=[1, 1]"],
     ['stack([])', () => ops.stack([], 0), 'RuntimeError', 'stack expects a non-empty TensorList'],
   ])('%s', (_, call, type, message) => {
@@ -49,6 +65,20 @@ describe('op results', () => {
     expect(ops.view(f32([6]), [-1, 3]).shape).toEqual([2, 3]);
     expect(ops.view(f32([2, 3]), [3, -1]).shape).toEqual([3, 2]);
     expect(ops.unsqueeze(f32([2, 3]), -1).shape).toEqual([2, 3, 1]);
+  });
+  test('narrow counts a negative start from the end; a start at the size takes nothing (torch 1.13 and 2.6 probed)', () => {
+    const x = new Tensor('float32', [2, 3], Float32Array.from([1, 2, 3, 4, 5, 6]));
+    for (const version of ['1.13', '2.6'] as const) {
+      withTorchVersion(version, () => {
+        const last = ops.narrow(x, 1, -1, 1);
+        expect([last.shape, Array.from(last.data as Float32Array)]).toEqual([[2, 1], [3, 6]]);
+        const all = ops.narrow(x, 1, -3, 3);
+        expect([all.shape, Array.from(all.data as Float32Array)]).toEqual([[2, 3], [1, 2, 3, 4, 5, 6]]);
+        expect(ops.narrow(x, 1, 3, 0).shape).toEqual([2, 0]);
+      });
+    }
+    // 1.13 wraps -1 on an empty dim as a dim of size 1, to 0
+    expect(withTorchVersion('1.13', () => ops.narrow(new Tensor('float32', [2, 0]), 1, -1, 0).shape)).toEqual([2, 0]);
   });
   test('add broadcasts a 1-D bias over the rows', () => {
     const a = new Tensor('float32', [2, 2], Float32Array.from([1, 2, 3, 4]));
@@ -104,10 +134,11 @@ describe('op results', () => {
     const W = tensor([[1]], { dtype: 'float32' });
     expect(['tanh', 'relu'].map((nl) => ops.rnnCell(h, h, W, null, nl as 'tanh' | 'relu').gradFn?.name)).toEqual(['RnnTanhCellBackward', 'RnnReluCellBackward']);
   });
-  test('squeeze of a dim that is not 1 is the tensor itself; transpose, cat and index_select record torch\'s grad_fn names (1.13 probed)', () => {
+  test('squeeze of a dim that is not 1 is the tensor itself; transpose, narrow, cat, index_select and split record torch\'s grad_fn names (1.13 and 2.6 probed)', () => {
     const x = f32([2, 3]);
     expect(ops.squeeze(x, 0)).toBe(x);
     const y = tensor([[1.5, 2]], { requiresGrad: true });
-    expect([ops.transpose(y, 0, 1), ops.cat([y, y], 0), ops.indexSelect(y, 0, [0])].map((t) => t.gradFn?.name)).toEqual(['TransposeBackward0', 'CatBackward0', 'IndexSelectBackward0']);
+    expect([ops.transpose(y, 0, 1), ops.narrow(y, 1, 0, 1), ops.cat([y, y], 0), ops.indexSelect(y, 0, [0]), ops.split(y, [1])[0]].map((t) => t.gradFn?.name))
+      .toEqual(['TransposeBackward0', 'SliceBackward0', 'CatBackward0', 'IndexSelectBackward0', 'SplitWithSizesBackward0']);
   });
 });
