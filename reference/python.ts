@@ -29,7 +29,7 @@ export function pythonTypeName(x: unknown): string {
 export function pyRepr(v: number | boolean): string {
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (Number.isNaN(v)) return 'nan';
-  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
+  if (!Number.isFinite(v)) return v === Infinity ? 'inf' : '-inf';
   if (v !== 0 && Math.abs(v) < 1e-4) return v.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
   return String(v);
 }

@@ -110,11 +110,15 @@ export function checkDropout(dropout: unknown): number {
   return dropout;
 }
 
-/** 1.13 tests bias, batch_first and bidirectional for truthiness only; `_VF.rnn_tanh` then refuses non-bools (#136954). */
-export function checkFlagsAreBools(rnn: { bias: unknown; bidirectional: unknown; batchFirst: unknown; mode: 'RNN_TANH' | 'RNN_RELU'; parameters(): unknown[] }, packed: boolean): void {
+/**
+ * The argument parser of `_VF.rnn_tanh` / `_VF.rnn_relu`, which forward calls. 1.13 tests bias, batch_first
+ * and bidirectional for truthiness only (#136954), and both versions build one layer for num_layers=True:
+ * the parser then refuses a flag that is no bool, or a bool num_layers.
+ */
+export function checkVFArguments(rnn: { bias: unknown; bidirectional: unknown; batchFirst: unknown; numLayers: unknown; mode: 'RNN_TANH' | 'RNN_RELU'; parameters(): unknown[] }, packed: boolean): void {
   const flags = packed ? [rnn.bias, rnn.bidirectional] : [rnn.bias, rnn.bidirectional, rnn.batchFirst];
-  if (flags.every((f) => typeof f === 'boolean')) return;
-  const got = [...(packed ? ['Tensor', 'Tensor', 'Tensor'] : ['Tensor', 'Tensor']), 'list', pythonTypeName(rnn.bias), 'int', 'float', 'bool', pythonTypeName(rnn.bidirectional)];
+  if (flags.every((f) => typeof f === 'boolean') && typeof rnn.numLayers !== 'boolean') return;
+  const got = [...(packed ? ['Tensor', 'Tensor', 'Tensor'] : ['Tensor', 'Tensor']), 'list', pythonTypeName(rnn.bias), pythonTypeName(rnn.numLayers), 'float', 'bool', pythonTypeName(rnn.bidirectional)];
   // 2.x names the list's element types in the mismatch marks: `!list of [Parameter, Parameter]!`
   const params = `list of [${rnn.parameters().map(() => 'Parameter').join(', ')}]`;
   if (!packed) got.push(pythonTypeName(rnn.batchFirst));

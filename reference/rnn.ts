@@ -13,7 +13,7 @@ import type { DType } from './dtype.ts';
 import { AttributeError, IndexError, PyTypeError, RuntimeError, ValueError } from './errors.ts';
 import { Module, Parameter } from './module.ts';
 import { empty, pyRepr, pythonTypeName } from './python.ts';
-import { bindArguments, checkDropout, checkFlagsAreBools, checkSizes, type RNNArgument, type RNNOptions } from './rnn-arguments.ts';
+import { bindArguments, checkDropout, checkVFArguments, checkSizes, type RNNArgument, type RNNOptions } from './rnn-arguments.ts';
 import { cat, indexSelect, linear, mul, mulScalar, narrow, rnnCell, split, squeeze, stack, tanh, transpose, unsqueeze, view } from './ops/index.ts';
 import { PackedSequence, numbers, select } from './packed-sequence.ts';
 import { Generator, defaultGenerator } from './random.ts';
@@ -121,11 +121,12 @@ export class RNN extends Module {
     this.bidirectional = opts.bidirectional ?? false;
     this.generator = opts.generator ?? defaultGenerator;
     this.dropout = checkDropout(opts.dropout === undefined ? 0 : opts.dropout);
-    if (this.dropout > 0 && numLayers === 1) {
-      warn(`dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers greater than 1, but got dropout=${pyRepr(this.dropout)} and num_layers=${numLayers}`);
+    if (this.dropout > 0 && Number(numLayers) === 1) { // True == 1 in Python
+      warn(`dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers greater than 1, but got dropout=${pyRepr(this.dropout)} and num_layers=${pyRepr(numLayers)}`);
     }
     checkSizes(hiddenSize, numLayers);
-    if (!Number.isInteger(numLayers)) throw new PyTypeError(`'${pythonTypeName(numLayers)}' object cannot be interpreted as an integer`); // range(num_layers)
+    // range(num_layers): a bool is an int in Python (True builds one layer; forward's _VF call then refuses it)
+    if (typeof numLayers !== 'boolean' && !Number.isInteger(numLayers)) throw new PyTypeError(`'${pythonTypeName(numLayers)}' object cannot be interpreted as an integer`);
     this.registerParameters(opts.dtype);
     if (numLayers <= 0) throw new IndexError('list index out of range'); // from flatten_parameters in 1.13
     this.resetParameters();
@@ -189,7 +190,7 @@ export class RNN extends Module {
     if (this.batchFirst) x = transpose(x, 0, 1);
     const [L, N] = x.shape;
     hx = this.checkHidden(hx ?? this.zeros(N, x.dtype), N);
-    checkFlagsAreBools(this, false);
+    checkVFArguments(this, false);
     const DH = this.hiddenSize * (this.bidirectional ? 2 : 1);
     const maskShapes = isBatched ? [[L, N, DH]] : [[L, N, DH], [L, DH]];
     const run = this.layers(view(x, [L * N, this.inputSize]), new Array<number>(L).fill(N), hx, masks, maskShapes);
@@ -206,7 +207,7 @@ export class RNN extends Module {
     const hx = h_0 === null ? this.zeros(maxBatch, data.dtype) : permuteHidden(h_0, sortedIndices);
     this.checkInput(data, 2);
     this.checkHidden(hx, maxBatch);
-    checkFlagsAreBools(this, true);
+    checkVFArguments(this, true);
     const DH = this.hiddenSize * (this.bidirectional ? 2 : 1);
     const run = this.layers(data, batchSizes, hx, masks, [[data.shape[0], DH]]);
     return [new PackedSequence(run.output, input.batchSizes, sortedIndices, unsortedIndices), permuteHidden(run.h_n, unsortedIndices)];

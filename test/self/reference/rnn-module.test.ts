@@ -294,6 +294,43 @@ describe('nn.RNN forward errors of PyTorch 1.13 (docs/spec.md §3.4)', () => {
     );
   }));
 
+  for (const version of ['1.13', '2.6'] as const) {
+    // 2.6 names the list's elements in the mismatch marks
+    const list = version === '1.13' ? '!list!' : '!list of [Parameter, Parameter, Parameter, Parameter]!';
+    test(`num_layers=True (a bool is an int in Python) builds one layer and warns as num_layers=1 does; forward's _VF call refuses it (torch ${version} probed)`, asTorch(version, () => {
+      expect(catchWarnings(() => new RNN(3, 4, { numLayers: true as never, dropout: 0.5 })).warnings.map((w) => w.message)).toEqual([
+        'dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers greater than 1, but got dropout=0.5 and num_layers=True',
+      ]);
+      const r = new RNN(3, 4, { numLayers: true as never });
+      expect(r.namedParameters().map(([n]) => n)).toEqual(['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0']);
+      expectError(() => r.forward(zeros([2, 3]), zeros([2, 4])), 'RuntimeError', 'Expected hidden size (1, 1, 4), got [2, 1, 4]');
+      expectError(
+        () => r.forward(zeros([2, 3])),
+        'TypeError',
+        'rnn_tanh() received an invalid combination of arguments - got (Tensor, Tensor, list, bool, bool, float, bool, bool, bool), but expected one of:\n' +
+          ' * (Tensor data, Tensor batch_sizes, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional)\n' +
+          `      didn't match because some of the arguments have invalid types: (Tensor, Tensor, ${list}, !bool!, bool, !float!, !bool!, bool, bool)\n` +
+          ' * (Tensor input, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, bool batch_first)\n' +
+          `      didn't match because some of the arguments have invalid types: (Tensor, Tensor, ${list}, bool, !bool!, float, bool, bool, bool)\n`,
+      );
+      expectError(
+        () => r.forward(packPaddedSequence(zeros([2, 1, 3]), [2])),
+        'TypeError',
+        'rnn_tanh() received an invalid combination of arguments - got (Tensor, Tensor, Tensor, list, bool, bool, float, bool, bool), but expected one of:\n' +
+          ' * (Tensor data, Tensor batch_sizes, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional)\n' +
+          `      didn't match because some of the arguments have invalid types: (Tensor, Tensor, Tensor, ${list}, bool, !bool!, float, bool, bool)\n` +
+          ' * (Tensor input, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, bool batch_first)\n' +
+          `      didn't match because some of the arguments have invalid types: (Tensor, Tensor, !Tensor!, ${list}, !bool!, !bool!, !float!, bool, bool)\n`,
+      );
+    }));
+  }
+
+  test('num_layers=False (0): 1.13 builds no layer and fails in flatten_parameters, 2.6 checks it up front; 1.13 binds a positional True as num_layers (probed)', () => {
+    expectError(() => asTorch('1.13', () => new RNN(3, 4, { numLayers: false as never }))(), 'IndexError', 'list index out of range');
+    expectError(() => asTorch('2.6', () => new RNN(3, 4, { numLayers: false as never }))(), 'ValueError', 'num_layers must be greater than zero');
+    asTorch('1.13', () => expect(new RNN(3, 4, true).numLayers).toBe(true))();
+  });
+
   test('a non-bool batchFirst is not passed to the packed kernel, so packed input runs', asTorch('1.13', () => {
     const r = new RNN(4, 5, { batchFirst: 1 as never });
 
