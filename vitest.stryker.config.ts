@@ -7,7 +7,9 @@ import base from './vitest.config';
 /**
  * The tests StrykerJS runs against each mutant (`npm run mutation`): the tests that pin the
  * reference and the engine's judging and tolerance code, i.e. the reference's own tests, the
- * golden comparison, the harness and the judge's tests.
+ * golden comparison, the harness and the judge's tests (its verdicts on mismatches, on the mutant
+ * adapters and on contract v2's errors and optional results; in contract v2's one worker test a
+ * mutant does not run, the others there judge in-process).
  * Left out: tests of the rest of the engine (reports, CLI, isolation, the vote), which use the
  * reference as one adapter among others and whose golden comparisons repeat test/self/golden;
  * the onnxruntime, tfjs and differential tests, which judge other implementations; and any test
@@ -46,6 +48,7 @@ export default defineConfig({
       'test/self/golden/**/*.test.ts',
       'test/self/harness/**/*.test.ts',
       'test/self/conformance/judge-mismatch.test.ts',
+      'test/self/conformance/contract-v2.test.ts',
       'test/self/conformance/mutants.test.ts',
     ],
     sequence: { ...base.test?.sequence, sequencer: QuickestFirst },
