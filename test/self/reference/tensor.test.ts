@@ -198,6 +198,7 @@ describe('shape and ragged input (docs/spec.md §1.3)', () => {
     expect(tensor([tensor(true), 2.5]).tolist()).toEqual([1, 2.5]);
     expect(tensor([tensor(false), 2.5]).tolist()).toEqual([0, 2.5]);
     expect(tensor([tensor(true), 2]).tolist()).toEqual([1n, 2n]); // and int(True) in an int list
+    expect(tensor([tensor(false), tensor(true)], { dtype: 'bool' }).tolist()).toEqual([false, true]); // and bool(False) in a bool one
   });
   it('multi-element tensors inside lists are refused (ValueError for float, TypeError for int)', () => {
     expectError(() => tensor([tensor([1.5, 2.5])]), 'ValueError', 'only one element tensors can be converted to Python scalars');
