@@ -109,7 +109,7 @@ export function toleranceFor(q: ToleranceQuery): Tolerance {
   const base = !float ? EXACT : q.renorm ? RENORM[q.dtype as 'float32'] : TOLERANCES[q.dtype as 'float32'][q.quantity];
   const s = reductionScale(q.reductionLength);
   const m = Math.max(1, (q.magnitude ?? 1) / MAGNITUDE_BASE);
-  return s === 1 && m === 1 ? base : { rtol: base.rtol * s, atol: base.atol * s * m };
+  return { rtol: base.rtol * s, atol: base.atol * s * m };
 }
 
 const maxAbs = (t: { data: ArrayLike<number | bigint> } | undefined) => {

@@ -101,4 +101,24 @@ describe('past the golden sizes the rule scales', () => {
     // gradients: K = L*N = 2048 -> x2
     expect(toleranceForCase('rnn', c, 'grad.weight_hh_l0', 'float32')).toEqual({ rtol: 1e-5 * 2, atol: 1e-5 * 2 * 2 });
   });
+
+  // the rule reads only the sizes in the config and the largest values, so small stand-in tensors do
+  const small = (fill: number) => ({ dtype: 'float32', shape: [2], data: new Float32Array(2).fill(fill) });
+  const rnnCase = (config: Partial<RnnCase['config']>, weight: number, input: number): RnnCase => ({
+    config: { inputSize: 48, hiddenSize: 2000, numLayers: 1, nonlinearity: 'tanh', bias: false, batchFirst: false, dropout: 0, bidirectional: false, training: false, dtype: 'float32', ...config },
+    params: { weight_ih_l0: small(weight), weight_hh_l0: small(-weight) },
+    input: { ...small(input), shape: [1, 1, 2] },
+  });
+
+  test('K is the fan-in of the widest layer: I + H for one layer, max(I, D*H) + H past it', () => {
+    // one layer, I = 48, H = 2000: K = 2048 -> x2 (not 2000 + 2000)
+    expect(toleranceForCase('rnn', rnnCase({}, 0.5, 1), 'output', 'float32')).toEqual({ rtol: 1.3e-6 * 2, atol: 1e-5 * 2 });
+    // two bidirectional layers, I = 48, H = 1536: the second layer's fan-in 2*1536 + 1536 = 4608 -> x3 (not 48 + 1536)
+    expect(toleranceForCase('rnn', rnnCase({ hiddenSize: 1536, numLayers: 2, bidirectional: true }, 0.5, 1), 'output', 'float32')).toEqual({ rtol: 1.3e-6 * 3, atol: 1e-5 * 3 });
+  });
+
+  test('M is the largest |input| times the largest |weight| when a weight exceeds 1', () => {
+    // |input| 16, |weight| 2 (negative too): M = 32 -> atol x4; K = 2048 -> x2
+    expect(toleranceForCase('rnn', rnnCase({}, 2, 16), 'output', 'float32')).toEqual({ rtol: 1.3e-6 * 2, atol: 1e-5 * 2 * 4 });
+  });
 });
