@@ -6,7 +6,7 @@
  * them it scales as documented: both tolerances by sqrt(K / 512), atol also by M / 8.
  */
 import { describe, expect, test } from 'vitest';
-import type { RnnCase } from '../../../impl/contract.ts';
+import type { EmbeddingCase, RnnCase } from '../../../impl/contract.ts';
 import { suiteCases, type ModelCase } from '../../conformance/cases.ts';
 import { loadGolden } from '../../harness/golden.ts';
 import { EXACT, RENORM, TOLERANCES, largestMultiplicity, toleranceFor, toleranceForCase } from '../../harness/tolerances.ts';
@@ -115,6 +115,23 @@ describe('past the golden sizes the rule scales', () => {
     expect(toleranceForCase('rnn', rnnCase({}, 0.5, 1), 'output', 'float32')).toEqual({ rtol: 1.3e-6 * 2, atol: 1e-5 * 2 });
     // two bidirectional layers, I = 48, H = 1536: the second layer's fan-in 2*1536 + 1536 = 4608 -> x3 (not 48 + 1536)
     expect(toleranceForCase('rnn', rnnCase({ hiddenSize: 1536, numLayers: 2, bidirectional: true }, 0.5, 1), 'output', 'float32')).toEqual({ rtol: 1.3e-6 * 3, atol: 1e-5 * 3 });
+  });
+
+  test('an unbatched input (L, I) has L steps: a gradient sums max(fan-in, L) terms', () => {
+    const c = rnnCase({}, 0.5, 1);
+    // fan-in 2048 (x2) against L = 4608 (x3), not L * I
+    expect(toleranceForCase('rnn', { ...c, input: { ...c.input, shape: [4608, 48] } }, 'grad.weight_hh_l0', 'float32')).toEqual({ rtol: 1e-5 * 3, atol: 1e-5 * 3 });
+    expect(toleranceForCase('rnn', { ...c, input: { ...c.input, shape: [4608, 48] } }, 'output', 'float32')).toEqual({ rtol: 1.3e-6 * 2, atol: 1e-5 * 2 });
+  });
+
+  test('largestMultiplicity counts the most frequent index; an Embedding gradient scales by it', () => {
+    expect(largestMultiplicity([3, 1, 3, 2, 3, 1])).toBe(3);
+    expect(largestMultiplicity(BigInt64Array.from([5n, 7n, 5n]))).toBe(2);
+    expect(largestMultiplicity([])).toBe(0);
+    // index 1 occurs 2048 times: that row of the weight gradient sums 2048 terms -> x2
+    const indices = { dtype: 'int64', shape: [2049], data: BigInt64Array.from({ length: 2049 }, (_, i) => (i === 0 ? 0n : 1n)) };
+    const c: EmbeddingCase = { config: { numEmbeddings: 2, embeddingDim: 3, paddingIdx: null, maxNorm: null, normType: 2, scaleGradByFreq: false, sparse: false, dtype: 'float32' }, weight: small(1), indices };
+    expect(toleranceForCase('embedding', c, 'grad.weight', 'float32')).toEqual({ rtol: 1e-5 * 2, atol: 1e-5 * 2 });
   });
 
   test('M is the largest |input| times the largest |weight| when a weight exceeds 1', () => {
