@@ -82,11 +82,6 @@ export const REDUCTION_BASE = 512;
 /** Terms up to this size are judged at the base atol (see the measurement above). */
 export const MAGNITUDE_BASE = 8;
 
-/** The base table's entry for a dtype and quantity (exact for non-float dtypes). */
-export function tolerance(dtype: DType | string, quantity: Quantity): Tolerance {
-  return dtype === 'float32' || dtype === 'float64' ? TOLERANCES[dtype][quantity] : EXACT;
-}
-
 export interface ToleranceQuery {
   dtype: DType | string;
   quantity: Quantity;
