@@ -7,8 +7,8 @@ import base from './vitest.config';
 /**
  * The tests StrykerJS runs against each mutant (`npm run mutation`): the tests that pin the
  * reference and the engine's judging and tolerance code, i.e. the reference's own tests, the
- * golden comparison, the harness and the judge's tests (its verdicts on mismatches, on the mutant
- * adapters and on contract v2's errors and optional results; in contract v2's one worker test a
+ * golden comparison, the harness and the judge's tests (its guards, its verdicts on mismatches, on
+ * the mutant adapters and on contract v2's errors and optional results; in contract v2's one worker test a
  * mutant does not run, the others there judge in-process).
  * Left out: tests of the rest of the engine (reports, CLI, isolation, the vote), which use the
  * reference as one adapter among others and whose golden comparisons repeat test/self/golden;
@@ -47,6 +47,7 @@ export default defineConfig({
       'test/self/reference/**/*.test.ts',
       'test/self/golden/**/*.test.ts',
       'test/self/harness/**/*.test.ts',
+      'test/self/conformance/judge.test.ts',
       'test/self/conformance/judge-mismatch.test.ts',
       'test/self/conformance/contract-v2.test.ts',
       'test/self/conformance/mutants.test.ts',
