@@ -114,3 +114,18 @@ describe('an adapter that does not claim gradients', () => {
     expect(r.features).toEqual(c.features.filter((f) => !gradientFeatures.includes(f)));
   });
 });
+
+describe('the result', () => {
+  it('of a case with nothing unsupported has no unsupportedFeatures key', async () => {
+    const r = await runCase(reference, rnnGrads);
+    expect(r.status).toBe('pass');
+    expect('unsupportedFeatures' in r).toBe(false);
+  });
+  it.each([
+    ['nn.RNN', () => rnnGrads, 'rnn'],
+    ['nn.Embedding', () => embeddingGrads, 'embedding'],
+  ] as const)('of an adapter that claims %s without the method fails, naming both', async (module, pick, method) => {
+    const { [method]: _missing, ...rest } = reference;
+    expect(await runCase({ ...rest, name: 'no-method' } as Adapter, pick())).toMatchObject({ status: 'fail', message: `no-method claims ${module} but has no ${method}() method` });
+  });
+});
