@@ -26,7 +26,7 @@ function touch(t: PlainTensor): void {
 
 /** The reference, which then writes to the tensor `pick` finds in its case. */
 function writesTo(pick: (c: RnnCase & EmbeddingCase) => PlainTensor): Adapter {
-  const after = <C, R>(run: (c: C) => R) => async (c: C) => {
+  const after = <C, R>(run: (c: C) => R | Promise<R>) => async (c: C): Promise<R> => {
     const r = await run(c);
     touch(pick(c as RnnCase & EmbeddingCase));
     return r;
