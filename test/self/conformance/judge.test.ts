@@ -4,7 +4,7 @@
  * in place); with `errors: 'exact'` a throw needs PyTorch's type and its text, both; an adapter that
  * does not claim gradients is judged on its forward values, its gradient features unsupported.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Adapter, EmbeddingCase, PlainTensor, RnnCase } from '../../../impl/contract.ts';
 import { createReferenceAdapter } from '../../../impl/reference/index.ts';
 import { loadGolden } from '../../harness/golden.ts';
@@ -80,8 +80,8 @@ describe("errors: 'exact'", () => {
     rnn: () => { throw Object.assign(new Error(message), { name }); },
   });
 
-  it("PyTorch's type and text pass", async () => {
-    expect((await runCase(throwing(expected.type, expected.message), notSorted)).status).toBe('pass');
+  it("PyTorch's type and text pass, and the result says what PyTorch raises", async () => {
+    expect(await runCase(throwing(expected.type, expected.message), notSorted)).toMatchObject({ status: 'pass', message: `raises where PyTorch raises ${expected.type}: ${expected.message}` });
   });
   it('the right type with another text fails', async () => {
     expect(await runCase(throwing(expected.type, 'unsorted'), notSorted)).toMatchObject({ status: 'fail', message: `throws threw ${expected.type}: unsorted but PyTorch raises ${expected.type}: ${expected.message}` });
@@ -127,5 +127,35 @@ describe('the result', () => {
   ] as const)('of an adapter that claims %s without the method fails, naming both', async (module, pick, method) => {
     const { [method]: _missing, ...rest } = reference;
     expect(await runCase({ ...rest, name: 'no-method' } as Adapter, pick())).toMatchObject({ status: 'fail', message: `no-method claims ${module} but has no ${method}() method` });
+  });
+});
+
+describe('a throw where PyTorch returns a result', () => {
+  const throws = (value: unknown): Adapter => ({ ...reference, name: 'throws', rnn: () => { throw value; } });
+  it('fails with the message, and keeps the stack of an Error', async () => {
+    const r = await runCase(throws(new Error('boom')), rnnGrads);
+    expect(r).toMatchObject({ status: 'fail', message: 'throws threw: boom' });
+    expect(r.stack).toMatch(/^Error: boom\n\s+at /);
+  });
+  it('of something that is no Error fails without a stack', async () => {
+    const r = await runCase(throws('boom'), rnnGrads);
+    expect(r).toMatchObject({ status: 'fail', message: 'throws threw: boom' });
+    expect('stack' in r).toBe(false);
+  });
+});
+
+describe('the time a case took', () => {
+  afterEach(() => vi.restoreAllMocks());
+  // a clock that advances 30 ms per reading: the case's time is the difference of two readings
+  const ticking = () => { let t = 1_000_000; vi.spyOn(performance, 'now').mockImplementation(() => (t += 30)); };
+  it.each([
+    ['a pass', () => reference, () => rnnGrads],
+    ['a throw', () => ({ ...reference, name: 'throws', rnn: () => { throw new Error('boom'); } }) as Adapter, () => rnnGrads],
+    ['an expected error', () => ({ name: 'throws', capabilities: { ...reference.capabilities, errors: true }, rnn: () => { throw new Error('x'); } }) as Adapter, () => cases.find((c) => c.id === 'rnn/error_packed_not_sorted')!],
+  ] as const)('of %s is the time from the call to its end', async (_, adapter, pick) => {
+    ticking();
+    const r = await runCase(adapter(), pick());
+    expect(r.ms).toBeGreaterThan(0);
+    expect(r.ms).toBeLessThan(1000);
   });
 });
