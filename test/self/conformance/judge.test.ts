@@ -10,6 +10,7 @@ import { createReferenceAdapter } from '../../../impl/reference/index.ts';
 import { loadGolden } from '../../harness/golden.ts';
 import { suiteCases, type ModelCase } from '../../conformance/cases.ts';
 import { runCase } from '../../conformance/judge.ts';
+import { toleranceForCase } from '../../harness/tolerances.ts';
 
 const reference = createReferenceAdapter();
 const cases = suiteCases(loadGolden().cases);
@@ -54,6 +55,11 @@ describe('an adapter must leave its inputs as it got them', () => {
 
   it('with max_norm the weight is renormalised in place: the reference, which does so, passes', async () => {
     expect(await runCase(reference, maxNorm)).toMatchObject({ status: 'pass' });
+  });
+
+  it('writes to two inputs are both named', async () => {
+    const both = writesTo((c) => { touch(c.input); return c.h0!; });
+    expect(await runCase(both, rnnGrads)).toMatchObject({ status: 'fail', message: 'writes mutated its input input, h0' });
   });
 
   it('a longer array with the same first bytes in place of the input is a change too', async () => {
@@ -157,5 +163,28 @@ describe('the time a case took', () => {
     const r = await runCase(adapter(), pick());
     expect(r.ms).toBeGreaterThan(0);
     expect(r.ms).toBeLessThan(1000);
+  });
+});
+
+describe('a pass reports its worst value', () => {
+  it('output off by half its tolerance at one element: headroom 0.5 from output, its error as the largest', async () => {
+    const c = rnnGrads as Extract<ModelCase, { kind: 'rnn' }>;
+    const e = c.expected.outputs.output;
+    const { atol, rtol } = toleranceForCase('rnn', c.input, 'output', e.dtype);
+    const delta = 0.5 * (atol + rtol * Math.abs(Number(e.data[0])));
+    const nudged: Adapter = {
+      ...reference, name: 'nudged',
+      rnn: async (x) => {
+        const r = await reference.rnn!(x);
+        const data = (r.output.data as Float64Array).slice();
+        data[0] += delta;
+        return { ...r, output: { ...r.output, data } };
+      },
+    };
+    const r = await runCase(nudged, c);
+    expect(r.status, r.message).toBe('pass');
+    expect(r.headroom).toBeCloseTo(0.5, 2);
+    expect(r.maxAbsError).toBeCloseTo(delta, 8);
+    expect(r.message).toMatch(/^output matches \(headroom 0\.5\d*\)/);
   });
 });
